@@ -1,0 +1,243 @@
+import type { IsoDate } from '../shared/dates';
+import type {
+  CommunityOrderEndReason,
+  ContactKind,
+  ContactOutcome,
+  CourtOutcome,
+  DeselectionReason,
+  HarmIndicator,
+  InterventionResult,
+  LapseKind,
+  Need,
+  Offence,
+  ReviewDecision,
+  Severity,
+  Strand,
+  StrandChange,
+} from '../shared/vocabulary';
+
+/**
+ * The personal data of an offender, kept together in one object so that it
+ * can be encrypted under a per-offender key without changing event shapes.
+ */
+export interface PersonalDetails {
+  /** Case reference number in the national probation case system. */
+  crn: string;
+  /** Police National Computer id, when known. */
+  pncId?: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: IsoDate;
+}
+
+type Event<T extends string, D> = { type: T; data: D };
+
+export type OffenderRegistered = Event<'OffenderRegistered', {
+  offenderId: string;
+  area: string;
+  registeredOn: IsoDate;
+  personal: PersonalDetails;
+}>;
+export type ConvictionRecorded = Event<'ConvictionRecorded', {
+  offence: Offence;
+  offenceDate: IsoDate;
+  convictionDate: IsoDate;
+  court: string;
+  sentence?: string;
+}>;
+export type ArrestRecorded = Event<'ArrestRecorded', { arrestedOn: IsoDate; offence: Offence }>;
+export type HarmIndicatorRecorded = Event<'HarmIndicatorRecorded', {
+  indicator: HarmIndicator;
+  recordedOn: IsoDate;
+  details?: string;
+}>;
+export type OffenderAdopted = Event<'OffenderAdopted', {
+  strand: Strand;
+  adoptedOn: IsoDate;
+  /** The panel's reason; required when the criteria were not met. */
+  reason?: string;
+  /** Whether the area's selection criteria were met on the adoption date. */
+  criteriaMet: boolean;
+  nextReviewDue: IsoDate;
+}>;
+export type SupervisionTeamAssigned = Event<'SupervisionTeamAssigned', {
+  probationOfficer: string;
+  policeOfficer: string;
+  assignedOn: IsoDate;
+}>;
+export type ContactRecorded = Event<'ContactRecorded', {
+  contactOn: IsoDate;
+  kind: ContactKind;
+  outcome: ContactOutcome;
+  notes?: string;
+}>;
+type FrequencyData = { contactsPerWeek: number; reason: string; effectiveOn: IsoDate };
+export type ContactFrequencySet = Event<'ContactFrequencySet', FrequencyData>;
+export type ContactFrequencyReduced = Event<'ContactFrequencyReduced', FrequencyData & { previousContactsPerWeek: number }>;
+export type ContactFrequencyIncreased = Event<'ContactFrequencyIncreased', FrequencyData & { previousContactsPerWeek: number }>;
+export type NeedIdentified = Event<'NeedIdentified', { need: Need; identifiedOn: IsoDate; notes?: string }>;
+export type InterventionStarted = Event<'InterventionStarted', {
+  interventionId: string;
+  need?: Need;
+  name: string;
+  provider?: string;
+  startedOn: IsoDate;
+}>;
+export type InterventionCompleted = Event<'InterventionCompleted', {
+  interventionId: string;
+  completedOn: IsoDate;
+  result: InterventionResult;
+}>;
+export type LapseOccurred = Event<'LapseOccurred', {
+  lapseId: string;
+  occurredOn: IsoDate;
+  kind: LapseKind;
+  severity: Severity;
+  notes?: string;
+}>;
+export type FastTrackedToCourt = Event<'FastTrackedToCourt', {
+  fastTrackId: string;
+  fastTrackedOn: IsoDate;
+  reason: string;
+  court: string;
+  hearingOn: IsoDate;
+  /** The lapse this fast-track follows, when there is one. */
+  lapseId?: string;
+}>;
+export type CourtOutcomeRecorded = Event<'CourtOutcomeRecorded', {
+  outcome: CourtOutcome;
+  decidedOn: IsoDate;
+  court: string;
+  fastTrackId?: string;
+  /** The strand to make current afterwards, when the case worker chose one. */
+  currentStrand?: Strand;
+}>;
+export type CustodyStarted = Event<'CustodyStarted', {
+  startedOn: IsoDate;
+  /** Length of the custodial sentence; absent on remand. */
+  sentenceMonths?: number;
+  remand: boolean;
+}>;
+export type ReleasedFromCustody = Event<'ReleasedFromCustody', { releasedOn: IsoDate; currentStrand?: Strand }>;
+export type CommunityOrderStarted = Event<'CommunityOrderStarted', {
+  orderId: string;
+  startedOn: IsoDate;
+  endsOn: IsoDate;
+  requirements?: string;
+}>;
+export type CommunityOrderEnded = Event<'CommunityOrderEnded', {
+  orderId: string;
+  endedOn: IsoDate;
+  reason: CommunityOrderEndReason;
+}>;
+export type StrandChanged = Event<'StrandChanged', {
+  strand: Strand;
+  change: StrandChange;
+  changedOn: IsoDate;
+  reason: string;
+}>;
+export type ReviewCompleted = Event<'ReviewCompleted', {
+  reviewedOn: IsoDate;
+  decision: ReviewDecision;
+  nextReviewDue: IsoDate;
+  notes?: string;
+}>;
+export type OffenderDeselected = Event<'OffenderDeselected', {
+  deselectedOn: IsoDate;
+  reason: DeselectionReason;
+  /** The exit plan: the voluntary support arranged as the order ends. Absent only when the offender died. */
+  exitPlan?: { summary: string; voluntarySupport: string[] };
+}>;
+
+/** Every event of an offender's journey, in its latest schema version. */
+export type OffenderEvent =
+  | OffenderRegistered
+  | ConvictionRecorded
+  | ArrestRecorded
+  | HarmIndicatorRecorded
+  | OffenderAdopted
+  | SupervisionTeamAssigned
+  | ContactRecorded
+  | ContactFrequencySet
+  | ContactFrequencyReduced
+  | ContactFrequencyIncreased
+  | NeedIdentified
+  | InterventionStarted
+  | InterventionCompleted
+  | LapseOccurred
+  | FastTrackedToCourt
+  | CourtOutcomeRecorded
+  | CustodyStarted
+  | ReleasedFromCustody
+  | CommunityOrderStarted
+  | CommunityOrderEnded
+  | StrandChanged
+  | ReviewCompleted
+  | OffenderDeselected;
+
+export type OffenderEventType = OffenderEvent['type'];
+
+/** The schema version each event type is written in now. Bump it with an upcaster for the old one. */
+export const OFFENDER_EVENT_SCHEMA_VERSIONS: Record<OffenderEventType, number> = {
+  OffenderRegistered: 1,
+  ConvictionRecorded: 1,
+  ArrestRecorded: 1,
+  HarmIndicatorRecorded: 1,
+  OffenderAdopted: 1,
+  SupervisionTeamAssigned: 1,
+  ContactRecorded: 1,
+  ContactFrequencySet: 1,
+  ContactFrequencyReduced: 1,
+  ContactFrequencyIncreased: 1,
+  NeedIdentified: 1,
+  InterventionStarted: 1,
+  InterventionCompleted: 1,
+  LapseOccurred: 1,
+  FastTrackedToCourt: 1,
+  CourtOutcomeRecorded: 1,
+  CustodyStarted: 1,
+  ReleasedFromCustody: 1,
+  CommunityOrderStarted: 1,
+  CommunityOrderEnded: 1,
+  StrandChanged: 1,
+  ReviewCompleted: 1,
+  OffenderDeselected: 1,
+};
+
+export const OFFENDER_EVENT_TYPES = Object.keys(OFFENDER_EVENT_SCHEMA_VERSIONS) as OffenderEventType[];
+
+/**
+ * The date an event happened on, as the case worker gave it: the envelope's
+ * `occurredAt`. Scheduled dates (hearing, order end, next review) are not it.
+ */
+export function occurredOn(event: OffenderEvent): IsoDate {
+  switch (event.type) {
+    case 'OffenderRegistered': return event.data.registeredOn;
+    case 'ConvictionRecorded': return event.data.convictionDate;
+    case 'ArrestRecorded': return event.data.arrestedOn;
+    case 'HarmIndicatorRecorded': return event.data.recordedOn;
+    case 'OffenderAdopted': return event.data.adoptedOn;
+    case 'SupervisionTeamAssigned': return event.data.assignedOn;
+    case 'ContactRecorded': return event.data.contactOn;
+    case 'ContactFrequencySet':
+    case 'ContactFrequencyReduced':
+    case 'ContactFrequencyIncreased': return event.data.effectiveOn;
+    case 'NeedIdentified': return event.data.identifiedOn;
+    case 'InterventionStarted': return event.data.startedOn;
+    case 'InterventionCompleted': return event.data.completedOn;
+    case 'LapseOccurred': return event.data.occurredOn;
+    case 'FastTrackedToCourt': return event.data.fastTrackedOn;
+    case 'CourtOutcomeRecorded': return event.data.decidedOn;
+    case 'CustodyStarted': return event.data.startedOn;
+    case 'ReleasedFromCustody': return event.data.releasedOn;
+    case 'CommunityOrderStarted': return event.data.startedOn;
+    case 'CommunityOrderEnded': return event.data.endedOn;
+    case 'StrandChanged': return event.data.changedOn;
+    case 'ReviewCompleted': return event.data.reviewedOn;
+    case 'OffenderDeselected': return event.data.deselectedOn;
+    default: {
+      const _: never = event;
+      throw new Error(`Unknown event ${(_ as OffenderEvent).type}`);
+    }
+  }
+}

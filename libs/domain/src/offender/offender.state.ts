@@ -1,0 +1,150 @@
+import { NO_STRANDS, nextStrands, type StrandState } from '../derived/current-strand';
+import type { IsoDate } from '../shared/dates';
+import type {
+  CommunityOrderEndReason,
+  ContactOutcome,
+  DeselectionReason,
+  HarmIndicator,
+  InterventionResult,
+  LapseKind,
+  Need,
+  Offence,
+  OffenderStatus,
+  Severity,
+} from '../shared/vocabulary';
+import type { OffenderEvent, PersonalDetails } from './offender.events';
+
+/** Everything the decider needs to know about one offender, folded from their stream. */
+export interface OffenderState {
+  registered: boolean;
+  offenderId?: string;
+  area?: string;
+  registeredOn?: IsoDate;
+  personal?: PersonalDetails;
+  onScheme: boolean;
+  adoptedOn?: IsoDate;
+  strands: StrandState;
+  contactsPerWeek: number;
+  team?: { probationOfficer: string; policeOfficer: string; assignedOn: IsoDate };
+  convictions: { offence: Offence; offenceDate: IsoDate; convictionDate: IsoDate }[];
+  arrests: { arrestedOn: IsoDate; offence: Offence }[];
+  harmIndicators: { indicator: HarmIndicator; recordedOn: IsoDate }[];
+  contacts: { contactOn: IsoDate; outcome: ContactOutcome }[];
+  needs: Need[];
+  interventions: Record<string, { name: string; startedOn: IsoDate; completedOn?: IsoDate; result?: InterventionResult }>;
+  lapses: { lapseId: string; occurredOn: IsoDate; kind: LapseKind; severity: Severity }[];
+  fastTracks: { fastTrackId: string; fastTrackedOn: IsoDate; hearingOn: IsoDate; lapseId?: string }[];
+  custody?: { startedOn: IsoDate; sentenceMonths?: number; remand: boolean };
+  communityOrders: Record<string, { startedOn: IsoDate; endsOn: IsoDate; endedOn?: IsoDate; reason?: CommunityOrderEndReason }>;
+  nextReviewDue?: IsoDate;
+  deselection?: { deselectedOn: IsoDate; reason: DeselectionReason };
+}
+
+export const initialState: OffenderState = {
+  registered: false,
+  onScheme: false,
+  strands: NO_STRANDS,
+  contactsPerWeek: 0,
+  convictions: [],
+  arrests: [],
+  harmIndicators: [],
+  contacts: [],
+  needs: [],
+  interventions: {},
+  lapses: [],
+  fastTracks: [],
+  communityOrders: {},
+};
+
+/** Where the offender stands with the scheme, derived from the state. */
+export function offenderStatus(state: OffenderState): OffenderStatus | 'unregistered' {
+  if (!state.registered) return 'unregistered';
+  if (state.deselection && !state.onScheme) return 'deselected';
+  if (state.onScheme) return state.custody ? 'in-custody' : 'on-scheme';
+  return 'registered';
+}
+
+/** Applies one event to the state. Pure: never throws for a well-formed event. */
+export function evolve(state: OffenderState, event: OffenderEvent): OffenderState {
+  const strands = nextStrands(state.strands, event);
+  const s = strands === state.strands ? state : { ...state, strands };
+  switch (event.type) {
+    case 'OffenderRegistered': {
+      const { offenderId, area, registeredOn, personal } = event.data;
+      return { ...s, registered: true, offenderId, area, registeredOn, personal };
+    }
+    case 'ConvictionRecorded': {
+      const { offence, offenceDate, convictionDate } = event.data;
+      return { ...s, convictions: [...s.convictions, { offence, offenceDate, convictionDate }] };
+    }
+    case 'ArrestRecorded':
+      return { ...s, arrests: [...s.arrests, { arrestedOn: event.data.arrestedOn, offence: event.data.offence }] };
+    case 'HarmIndicatorRecorded':
+      return { ...s, harmIndicators: [...s.harmIndicators, { indicator: event.data.indicator, recordedOn: event.data.recordedOn }] };
+    case 'OffenderAdopted':
+      return { ...s, onScheme: true, adoptedOn: event.data.adoptedOn, nextReviewDue: event.data.nextReviewDue, deselection: undefined };
+    case 'SupervisionTeamAssigned':
+      return { ...s, team: { ...event.data } };
+    case 'ContactRecorded':
+      return { ...s, contacts: [...s.contacts, { contactOn: event.data.contactOn, outcome: event.data.outcome }] };
+    case 'ContactFrequencySet':
+    case 'ContactFrequencyReduced':
+    case 'ContactFrequencyIncreased':
+      return { ...s, contactsPerWeek: event.data.contactsPerWeek };
+    case 'NeedIdentified':
+      return s.needs.includes(event.data.need) ? s : { ...s, needs: [...s.needs, event.data.need] };
+    case 'InterventionStarted': {
+      const { interventionId, name, startedOn } = event.data;
+      return { ...s, interventions: { ...s.interventions, [interventionId]: { name, startedOn } } };
+    }
+    case 'InterventionCompleted': {
+      const { interventionId, completedOn, result } = event.data;
+      const started = s.interventions[interventionId];
+      return { ...s, interventions: { ...s.interventions, [interventionId]: { ...started, completedOn, result } } };
+    }
+    case 'LapseOccurred': {
+      const { lapseId, occurredOn, kind, severity } = event.data;
+      return { ...s, lapses: [...s.lapses, { lapseId, occurredOn, kind, severity }] };
+    }
+    case 'FastTrackedToCourt': {
+      const { fastTrackId, fastTrackedOn, hearingOn, lapseId } = event.data;
+      return { ...s, fastTracks: [...s.fastTracks, { fastTrackId, fastTrackedOn, hearingOn, lapseId }] };
+    }
+    case 'CourtOutcomeRecorded':
+      return s;
+    case 'CustodyStarted':
+      return { ...s, custody: { ...event.data } };
+    case 'ReleasedFromCustody':
+      return { ...s, custody: undefined };
+    case 'CommunityOrderStarted': {
+      const { orderId, startedOn, endsOn } = event.data;
+      return { ...s, communityOrders: { ...s.communityOrders, [orderId]: { startedOn, endsOn } } };
+    }
+    case 'CommunityOrderEnded': {
+      const { orderId, endedOn, reason } = event.data;
+      const order = s.communityOrders[orderId];
+      return { ...s, communityOrders: { ...s.communityOrders, [orderId]: { ...order, endedOn, reason } } };
+    }
+    case 'StrandChanged':
+      return s;
+    case 'ReviewCompleted':
+      return { ...s, nextReviewDue: event.data.nextReviewDue };
+    case 'OffenderDeselected':
+      return {
+        ...s,
+        onScheme: false,
+        contactsPerWeek: 0,
+        nextReviewDue: undefined,
+        deselection: { deselectedOn: event.data.deselectedOn, reason: event.data.reason },
+      };
+    default: {
+      const _: never = event;
+      return state;
+    }
+  }
+}
+
+/** Folds a stream's events from the initial state. */
+export function foldOffender(events: readonly OffenderEvent[], from: OffenderState = initialState): OffenderState {
+  return events.reduce(evolve, from);
+}
