@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { EventStoreModule } from '@ppo/event-store';
+import { OffendersModule, systemClock, type Clock } from '@ppo/offenders';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppConfig } from './config/app-config';
+
+const CORRELATION_ID = /^[\w.:-]{1,100}$/;
+
+/** Takes the caller's X-Correlation-Id when it is sane, otherwise makes one; echoes it back. */
+function correlationIdOf(request: IncomingMessage, response: ServerResponse): string {
+  const given = request.headers['x-correlation-id'];
+  const id = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+  response.setHeader('X-Correlation-Id', id);
+  return id;
+}
+
+/** The HTTP service: the offender journey over the event store chosen by config. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, overrides: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: { level: config.logLevel, genReqId: correlationIdOf, customAttributeKeys: { reqId: 'correlationId' } },
+        }),
+        EventStoreModule.forRoot(config.eventStore),
+        OffendersModule.forRoot({ clock: overrides.clock ?? systemClock(config.timeZone), policies: config.policies }),
+      ],
+    };
+  }
+}
