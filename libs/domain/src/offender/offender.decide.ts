@@ -14,9 +14,13 @@ export interface DecideContext {
   policy: SchemePolicy;
 }
 
-/** After deselection, only adoption and the facts that may justify it again are accepted. */
+/**
+ * After deselection, only adoption, the facts that may justify it again, and
+ * release (someone deselected for a long sentence is released one day) are accepted.
+ */
 const ACCEPTED_AFTER_DESELECTION: ReadonlySet<OffenderCommandType> = new Set([
   'AdoptOffender',
+  'ReleaseFromCustody',
   'RecordConviction',
   'RecordArrest',
   'RecordHarmIndicator',
@@ -220,7 +224,8 @@ function recordCourtOutcome(
   };
   if (outcome === 'custody') {
     if (custodyMonths === undefined) throw new DomainError('COURT_OUTCOME.DETAILS_REQUIRED', undefined, 'custodyMonths');
-    if (state.custody) throw new DomainError('OFFENDER.IN_CUSTODY');
+    // A sentence turns remand into custody under sentence; a second sentence while serving one is refused.
+    if (state.custody && !state.custody.remand) throw new DomainError('OFFENDER.IN_CUSTODY');
     return [recorded, { type: 'CustodyStarted', data: { startedOn: decidedOn, sentenceMonths: custodyMonths, remand: false } }];
   }
   if (outcome === 'new-community-order') {
@@ -236,8 +241,11 @@ function recordCourtOutcome(
 function checkStrandChange(strand: Strand, change: 'added' | 'ended' | 'made-current', state: OffenderState): void {
   const active = state.strands.active.includes(strand);
   if (change === 'added' && active) throw new DomainError('STRAND.ALREADY_ACTIVE', undefined, 'strand');
-  if (change === 'made-current' && state.strands.current === strand) {
-    throw new DomainError('STRAND.ALREADY_ACTIVE', 'This strand is already the current one.', 'strand');
+  if (change === 'made-current') {
+    if (!active) throw new DomainError('STRAND.NOT_ACTIVE', 'Add this strand before making it the current one.', 'strand');
+    if (state.strands.current === strand) {
+      throw new DomainError('STRAND.ALREADY_ACTIVE', 'This strand is already the current one.', 'strand');
+    }
   }
   if (change === 'ended') {
     if (!active) throw new DomainError('STRAND.NOT_ACTIVE', undefined, 'strand');

@@ -66,7 +66,8 @@ export function offenderStatus(state: OffenderState): OffenderStatus | 'unregist
 
 /** Applies one event to the state. Pure: never throws for a well-formed event. */
 export function evolve(state: OffenderState, event: OffenderEvent): OffenderState {
-  const strands = nextStrands(state.strands, event);
+  // Strands belong to the scheme: events before adoption (custody, a court outcome) put no one on a strand.
+  const strands = state.onScheme || event.type === 'OffenderAdopted' ? nextStrands(state.strands, event) : state.strands;
   const s = strands === state.strands ? state : { ...state, strands };
   switch (event.type) {
     case 'OffenderRegistered': {

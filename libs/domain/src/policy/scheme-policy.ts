@@ -48,7 +48,11 @@ export const DEFAULT_SCHEME_POLICY: SchemePolicy = {
   escalationDays: 28,
 };
 
-/** A partial override of the default policy for one area. */
+/**
+ * A partial override of the default policy for one area. Settings replace the
+ * default's; so do `offenceWeights` and `harmIndicatorWeights` as a whole, so an
+ * area lists all of its priority offences (one that names only theft has no burglary weighting).
+ */
 export type SchemePolicyOverride = Partial<Omit<SchemePolicy, 'eligibility'>> & {
   eligibility?: Partial<EligibilityPolicy>;
 };
