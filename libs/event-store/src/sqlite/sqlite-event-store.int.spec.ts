@@ -65,3 +65,39 @@ describe('SQLite event store', () => {
     db.close();
   });
 });
+
+describe('SQLite event store shared with another writer process', () => {
+  it('refuses a stale append and accepts a current one, although its version hints were taken before the other writer appended', async () => {
+    const path = tempFile();
+    const ours = new SqliteEventStore({ path });
+    const theirs = new SqliteEventStore({ path });
+    await ours.append('offender-shared', [newTestEvent('Ours1')], { expectedVersion: 0 });
+    await theirs.append('offender-shared', [newTestEvent('Theirs2')], { expectedVersion: 1 });
+
+    await expect(ours.append('offender-shared', [newTestEvent('Stale'), newTestEvent('Stale')], { expectedVersion: 1 })).rejects.toMatchObject({
+      name: 'WrongExpectedVersionError',
+      actual: 2,
+    });
+    expect((await ours.append('offender-shared', [newTestEvent('Ours3')], { expectedVersion: 2 })).nextVersion).toBe(3);
+    expect((await theirs.readStream('offender-shared')).map((e) => e.type)).toEqual(['Ours1', 'Theirs2', 'Ours3']);
+    await ours.close();
+    await theirs.close();
+  });
+
+  it('keeps the other appends of a batch when one meets another writer’s event', async () => {
+    const path = tempFile();
+    const ours = new SqliteEventStore({ path });
+    const theirs = new SqliteEventStore({ path });
+    await ours.append('offender-shared', [newTestEvent()], { expectedVersion: 0 });
+    await theirs.append('offender-shared', [newTestEvent()], { expectedVersion: 1 });
+    const results = await Promise.allSettled([
+      ours.append('offender-other', [newTestEvent()], { expectedVersion: 0 }),
+      ours.append('offender-shared', [newTestEvent()], { expectedVersion: 1 }),
+      ours.append('offender-third', [newTestEvent()], { expectedVersion: 0 }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await ours.readStream('offender-shared')).toHaveLength(2);
+    await ours.close();
+    await theirs.close();
+  });
+});

@@ -46,6 +46,23 @@ interface EventRow {
   recorded_at: string;
 }
 
+type Outcome = { result: AppendResult } | { error: unknown };
+
+/** Another process appended to the stream after this one's version hint was taken. */
+class ConcurrentWriterConflict extends WrongExpectedVersionError {}
+
+/** How many stream versions the hint cache keeps (least recently appended are dropped first). */
+const KNOWN_VERSIONS_LIMIT = 200_000;
+
+function accepts(expected: AppendOptions['expectedVersion'], current: number): boolean {
+  return (
+    expected === 'any' ||
+    (expected === 'no-stream' && current === 0) ||
+    (expected === 'stream-exists' && current > 0) ||
+    expected === current
+  );
+}
+
 const MAX_SAFE_VERSION = Number.MAX_SAFE_INTEGER;
 
 /**
@@ -60,6 +77,12 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly onCommit?: (appends: number, events: number) => void;
   private readonly appended = new EventEmitter();
+  /**
+   * Stream versions after the last commit: a hint that saves a lookup per append.
+   * Never trusted alone: a refusal is confirmed against the table, and an
+   * acceptance on a stale hint (another process appended) hits UNIQUE(stream_id, version).
+   */
+  private readonly knownVersions = new Map<string, number>();
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -78,6 +101,10 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    // Checkpoint the WAL every ~40 MB rather than ~4 MB: index pages rewritten by many commits are copied back once.
+    this.db.pragma('wal_autocheckpoint = 10000');
+    // Keep the hot indexes in memory: version lookups for thousands of streams otherwise miss a 2 MB cache.
+    this.db.pragma('cache_size = -65536');
     migrate(this.db);
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
@@ -119,46 +146,69 @@ export class SqliteEventStore implements EventStore {
     this.queue = [];
     if (batch.length === 0) return;
     const recordedAt = this.clock().toISOString();
-    const outcomes: ({ result: AppendResult } | { error: unknown })[] = [];
-    const appendOne = this.db.transaction((pending: PendingAppend) => this.write(pending, recordedAt));
+    let outcomes: Outcome[];
     try {
-      this.db.transaction(() => {
-        for (const pending of batch) {
-          try {
-            outcomes.push({ result: appendOne(pending) });
-          } catch (error) {
-            outcomes.push({ error });
-          }
-        }
-      })();
-    } catch (error) {
-      for (const pending of batch) pending.reject(error);
-      return;
+      // Versions are checked before anything is written, so a conflict needs no rollback. Only an
+      // unexpected SQL error (a duplicate event id) aborts the batch, which is then redone with a
+      // savepoint per append so that error rejects its own append alone.
+      outcomes = this.commitBatch(batch, recordedAt, false);
+    } catch {
+      try {
+        outcomes = this.commitBatch(batch, recordedAt, true);
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
     }
     this.onCommit?.(batch.length, outcomes.reduce((n, o, i) => n + ('result' in o ? batch[i].events.length : 0), 0));
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
+      if ('result' in outcome) this.remember(pending.streamId, outcome.result.nextVersion);
       if ('result' in outcome) pending.resolve(outcome.result);
       else pending.reject(outcome.error);
     });
     this.appended.emit('appended');
   }
 
-  private write({ streamId, events, options }: PendingAppend, recordedAt: string): AppendResult {
-    const current = this.statements.streamVersion.get(streamId)!.version;
+  /** Writes a batch in one transaction: one commit, one fsync. */
+  private commitBatch(batch: PendingAppend[], recordedAt: string, isolateAppends: boolean): Outcome[] {
+    const versions = new Map<string, number>();
+    const write = (pending: PendingAppend) => this.write(pending, recordedAt, versions);
+    const writeOne = isolateAppends ? this.db.transaction(write) : write;
+    return this.db.transaction(() =>
+      batch.map((pending): Outcome => {
+        try {
+          return { result: writeOne(pending) };
+        } catch (error) {
+          // Unexpected errors, and a conflict found mid-append (part of it may be written), redo the batch isolated.
+          const checkedBeforeWriting = error instanceof WrongExpectedVersionError && !(error instanceof ConcurrentWriterConflict);
+          if (!isolateAppends && !checkedBeforeWriting) throw error;
+          return { error };
+        }
+      }),
+    )();
+  }
+
+  private write({ streamId, events, options }: PendingAppend, recordedAt: string, versions: Map<string, number>): AppendResult {
     const expected = options.expectedVersion;
-    const ok =
-      expected === 'any' ||
-      (expected === 'no-stream' && current === 0) ||
-      (expected === 'stream-exists' && current > 0) ||
-      expected === current;
-    if (!ok) throw new WrongExpectedVersionError(streamId, expected, current);
+    let current = versions.get(streamId) ?? this.knownVersions.get(streamId) ?? this.storedVersion(streamId);
+    if (!accepts(expected, current) && !versions.has(streamId)) current = this.storedVersion(streamId);
+    if (!accepts(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
     let lastGlobalPosition = 0;
     events.forEach((event, i) => {
-      const info = this.statements.insert.run(
+      const info = this.insertEvent(streamId, current + i + 1, event, recordedAt);
+      lastGlobalPosition = Number(info.lastInsertRowid);
+    });
+    versions.set(streamId, current + events.length);
+    return { nextVersion: current + events.length, lastGlobalPosition };
+  }
+
+  private insertEvent(streamId: string, version: number, event: NewEvent, recordedAt: string) {
+    try {
+      return this.statements.insert.run(
         event.eventId,
         streamId,
-        current + i + 1,
+        version,
         event.type,
         event.schemaVersion,
         JSON.stringify(event.data),
@@ -166,9 +216,24 @@ export class SqliteEventStore implements EventStore {
         recordedAt,
         event.metadata.idempotencyKey ?? null,
       );
-      lastGlobalPosition = Number(info.lastInsertRowid);
-    });
-    return { nextVersion: current + events.length, lastGlobalPosition };
+    } catch (error) {
+      // Another process appended this version since our hint was taken.
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /stream_id/.test((error as Error).message)) {
+        this.knownVersions.delete(streamId);
+        throw new ConcurrentWriterConflict(streamId, version - 1, this.storedVersion(streamId));
+      }
+      throw error;
+    }
+  }
+
+  private storedVersion(streamId: string): number {
+    return this.statements.streamVersion.get(streamId)!.version;
+  }
+
+  private remember(streamId: string, version: number): void {
+    this.knownVersions.delete(streamId);
+    this.knownVersions.set(streamId, version);
+    if (this.knownVersions.size > KNOWN_VERSIONS_LIMIT) this.knownVersions.delete(this.knownVersions.keys().next().value!);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
