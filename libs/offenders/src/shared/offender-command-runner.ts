@@ -12,6 +12,7 @@ import {
 } from '@ppo/domain';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore, type NewEvent, type StoredEvent } from '@ppo/event-store';
 import { createHash, randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { configure } from 'safe-stable-stringify';
 import { ConcurrentUpdateError, IdempotencyKeyReusedError, StaleVersionError } from './application-errors';
 import { CLOCK, type Clock } from './clock';
@@ -106,7 +107,8 @@ export class OffenderCommandRunner {
 
 function toNewEvent(event: OffenderEvent, context: CommandContext, requestFingerprint: string | undefined): NewEvent {
   return {
-    eventId: randomUUID(),
+    // Time-ordered ids keep the store's event id index append-local.
+    eventId: uuidv7(),
     type: event.type,
     schemaVersion: OFFENDER_EVENT_SCHEMA_VERSIONS[event.type],
     data: event.data,
