@@ -1,21 +1,27 @@
 import type { IsoDate } from '../shared/dates';
+import type { Strand } from '../shared/vocabulary';
 import type {
-  CommunityOrderEndReason,
-  ContactKind,
-  ContactOutcome,
-  CourtOutcome,
-  DeselectionReason,
-  HarmIndicator,
-  InterventionResult,
-  LapseKind,
-  Need,
-  Offence,
-  ReviewDecision,
-  Severity,
-  Strand,
-  StrandChange,
-} from '../shared/vocabulary';
-import type { PersonalDetails } from './offender.events';
+  ArrestRecorded,
+  CommunityOrderEnded,
+  CommunityOrderStarted,
+  ContactFrequencyReduced,
+  ContactRecorded,
+  ConvictionRecorded,
+  CourtOutcomeRecorded,
+  CustodyStarted,
+  FastTrackedToCourt,
+  HarmIndicatorRecorded,
+  InterventionCompleted,
+  InterventionStarted,
+  LapseOccurred,
+  NeedIdentified,
+  OffenderDeselected,
+  PersonalDetails,
+  ReleasedFromCustody,
+  ReviewCompleted,
+  StrandChanged,
+  SupervisionTeamAssigned,
+} from './offender.events';
 
 type Command<T extends string, D> = { type: T; data: D };
 
@@ -29,109 +35,44 @@ export type RegisterOffender = Command<'RegisterOffender', {
   registeredOn?: IsoDate;
   personal: PersonalDetails;
 }>;
-export type RecordConviction = Command<'RecordConviction', {
-  offence: Offence;
-  offenceDate: IsoDate;
-  convictionDate: IsoDate;
-  court: string;
-  sentence?: string;
-}>;
-export type RecordArrest = Command<'RecordArrest', { arrestedOn: IsoDate; offence: Offence }>;
-export type RecordHarmIndicator = Command<'RecordHarmIndicator', {
-  indicator: HarmIndicator;
-  recordedOn: IsoDate;
-  details?: string;
-}>;
+/** Commands whose data is exactly the data of the event they record. */
+export type RecordConviction = Command<'RecordConviction', ConvictionRecorded['data']>;
+export type RecordArrest = Command<'RecordArrest', ArrestRecorded['data']>;
+export type RecordHarmIndicator = Command<'RecordHarmIndicator', HarmIndicatorRecorded['data']>;
+export type AssignSupervisionTeam = Command<'AssignSupervisionTeam', SupervisionTeamAssigned['data']>;
+export type RecordContact = Command<'RecordContact', ContactRecorded['data']>;
+export type IdentifyNeed = Command<'IdentifyNeed', NeedIdentified['data']>;
+export type StartIntervention = Command<'StartIntervention', InterventionStarted['data']>;
+export type CompleteIntervention = Command<'CompleteIntervention', InterventionCompleted['data']>;
+export type RecordLapse = Command<'RecordLapse', LapseOccurred['data']>;
+export type FastTrackToCourt = Command<'FastTrackToCourt', FastTrackedToCourt['data']>;
+export type StartCustody = Command<'StartCustody', CustodyStarted['data']>;
+export type ReleaseFromCustody = Command<'ReleaseFromCustody', ReleasedFromCustody['data']>;
+export type StartCommunityOrder = Command<'StartCommunityOrder', CommunityOrderStarted['data']>;
+export type EndCommunityOrder = Command<'EndCommunityOrder', CommunityOrderEnded['data']>;
+export type ChangeStrand = Command<'ChangeStrand', StrandChanged['data']>;
+export type DeselectOffender = Command<'DeselectOffender', OffenderDeselected['data']>;
+
 export type AdoptOffender = Command<'AdoptOffender', {
   adoptedOn: IsoDate;
   /** Defaults to Prevent and Deter under the policy's age, Rehabilitate and Resettle otherwise. */
   strand?: Strand;
   reason?: string;
 }>;
-export type AssignSupervisionTeam = Command<'AssignSupervisionTeam', {
-  probationOfficer: string;
-  policeOfficer: string;
-  assignedOn: IsoDate;
-}>;
-export type RecordContact = Command<'RecordContact', {
-  contactOn: IsoDate;
-  kind: ContactKind;
-  outcome: ContactOutcome;
-  notes?: string;
-}>;
-type FrequencyChange = { contactsPerWeek: number; reason: string; effectiveOn: IsoDate };
+/** A change of contact frequency: the event adds the frequency it replaced. */
+type FrequencyChange = Omit<ContactFrequencyReduced['data'], 'previousContactsPerWeek'>;
 export type ReduceContactFrequency = Command<'ReduceContactFrequency', FrequencyChange>;
 export type IncreaseContactFrequency = Command<'IncreaseContactFrequency', FrequencyChange>;
-export type IdentifyNeed = Command<'IdentifyNeed', { need: Need; identifiedOn: IsoDate; notes?: string }>;
-export type StartIntervention = Command<'StartIntervention', {
-  interventionId: string;
-  need?: Need;
-  name: string;
-  provider?: string;
-  startedOn: IsoDate;
-}>;
-export type CompleteIntervention = Command<'CompleteIntervention', {
-  interventionId: string;
-  completedOn: IsoDate;
-  result: InterventionResult;
-}>;
-export type RecordLapse = Command<'RecordLapse', {
-  lapseId: string;
-  occurredOn: IsoDate;
-  kind: LapseKind;
-  severity: Severity;
-  notes?: string;
-}>;
-export type FastTrackToCourt = Command<'FastTrackToCourt', {
-  fastTrackId: string;
-  fastTrackedOn: IsoDate;
-  reason: string;
-  court: string;
-  hearingOn: IsoDate;
-  lapseId?: string;
-}>;
-export type RecordCourtOutcome = Command<'RecordCourtOutcome', {
-  outcome: CourtOutcome;
-  decidedOn: IsoDate;
-  court: string;
-  fastTrackId?: string;
-  currentStrand?: Strand;
+export type RecordCourtOutcome = Command<'RecordCourtOutcome', CourtOutcomeRecorded['data'] & {
   /** With a custody outcome: the sentence length. */
   custodyMonths?: number;
   /** With a new community order: its id (chosen by the caller) and end date. */
   orderId?: string;
   orderEndsOn?: IsoDate;
 }>;
-export type StartCustody = Command<'StartCustody', { startedOn: IsoDate; sentenceMonths?: number; remand: boolean }>;
-export type ReleaseFromCustody = Command<'ReleaseFromCustody', { releasedOn: IsoDate; currentStrand?: Strand }>;
-export type StartCommunityOrder = Command<'StartCommunityOrder', {
-  orderId: string;
-  startedOn: IsoDate;
-  endsOn: IsoDate;
-  requirements?: string;
-}>;
-export type EndCommunityOrder = Command<'EndCommunityOrder', {
-  orderId: string;
-  endedOn: IsoDate;
-  reason: CommunityOrderEndReason;
-}>;
-export type ChangeStrand = Command<'ChangeStrand', {
-  strand: Strand;
-  change: StrandChange;
-  changedOn: IsoDate;
-  reason: string;
-}>;
-export type CompleteReview = Command<'CompleteReview', {
-  reviewedOn: IsoDate;
-  decision: ReviewDecision;
+export type CompleteReview = Command<'CompleteReview', Omit<ReviewCompleted['data'], 'nextReviewDue'> & {
   /** Defaults to the policy's interval after the review. */
   nextReviewDue?: IsoDate;
-  notes?: string;
-}>;
-export type DeselectOffender = Command<'DeselectOffender', {
-  deselectedOn: IsoDate;
-  reason: DeselectionReason;
-  exitPlan?: { summary: string; voluntarySupport: string[] };
 }>;
 
 /** Every command the offender decider accepts. */
