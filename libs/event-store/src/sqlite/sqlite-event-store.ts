@@ -13,6 +13,7 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
 } from '../event-store.port';
+import { accepts, toStoredEvent, type EventRow } from './sqlite-event-store.rows';
 import { migrate } from './sqlite-event-store.schema';
 
 export interface SqliteEventStoreOptions {
@@ -34,18 +35,6 @@ interface PendingAppend {
   reject(error: unknown): void;
 }
 
-interface EventRow {
-  global_position: number;
-  event_id: string;
-  stream_id: string;
-  version: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
-
 type Outcome = { result: AppendResult } | { error: unknown };
 
 /** Another process appended to the stream after this one's version hint was taken. */
@@ -53,15 +42,6 @@ class ConcurrentWriterConflict extends WrongExpectedVersionError {}
 
 /** How many stream versions the hint cache keeps (least recently appended are dropped first). */
 const KNOWN_VERSIONS_LIMIT = 200_000;
-
-function accepts(expected: AppendOptions['expectedVersion'], current: number): boolean {
-  return (
-    expected === 'any' ||
-    (expected === 'no-stream' && current === 0) ||
-    (expected === 'stream-exists' && current > 0) ||
-    expected === current
-  );
-}
 
 const MAX_SAFE_VERSION = Number.MAX_SAFE_INTEGER;
 
@@ -291,18 +271,4 @@ export class SqliteEventStore implements EventStore {
     this.appended.emit('appended');
     this.db.close();
   }
-}
-
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    version: row.version,
-    globalPosition: row.global_position,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: row.recorded_at,
-  };
 }
