@@ -3,7 +3,7 @@ const swc = ['@swc/jest', { jsc: { target: 'es2023', parser: { syntax: 'typescri
 const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^@ppo/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: { '^@ppo/([^/]+)/testing/(.*)$': '<rootDir>/libs/$1/src/testing/$2', '^@ppo/([^/]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
 };
 module.exports = {

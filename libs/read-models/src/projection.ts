@@ -1,0 +1,32 @@
+import type { OffenderEvent } from '@ppo/domain';
+import type { EventMetadata } from '@ppo/event-store';
+import type { Row, TableSpec } from './store/table-spec';
+
+/** An offender event as projections see it: upcast to its latest shape, with its envelope. */
+export interface ProjectedEvent {
+  event: OffenderEvent;
+  eventId: string;
+  offenderId: string;
+  streamId: string;
+  version: number;
+  globalPosition: number;
+  recordedAt: string;
+  metadata: EventMetadata;
+}
+
+/**
+ * A read model: one table, and a pure `evolve` from the row an event concerns
+ * to its next value. No I/O and no clock: the runner loads and saves rows, and
+ * anything that depends on today is worked out when the row is read.
+ */
+export interface Projection<R extends Row = Row> {
+  /** Also the table's name and the checkpoint's key. */
+  name: string;
+  /** Bump when evolve or the table changes: the projection is then rebuilt from position 0. */
+  version: number;
+  table: TableSpec;
+  /** The key of the row an event concerns, or undefined when the projection ignores it. */
+  keyOf(event: ProjectedEvent): string | undefined;
+  /** The row after the event; undefined deletes it. Must not mutate `row`. */
+  evolve(row: R | undefined, event: ProjectedEvent): R | undefined;
+}

@@ -1,0 +1,6 @@
+import type { Projection } from '../projection';
+import { eligibilityProjection } from './eligibility/eligibility.projection';
+import { offenderJourneyProjection } from './offender-journey/offender-journey.projection';
+
+/** Every projection the service runs. */
+export const ALL_PROJECTIONS: Projection[] = [offenderJourneyProjection as Projection, eligibilityProjection as Projection];

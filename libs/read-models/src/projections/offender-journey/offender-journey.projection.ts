@@ -1,0 +1,76 @@
+import { addDays, intensityLevel, offenderStatus, type OffenderState } from '@ppo/domain';
+import type { Projection, ProjectedEvent } from '../../projection';
+import { evolveCompact, RECENT_CONTACT_DAYS } from '../shared/compact-offender-state';
+import { OFFENDER_JOURNEY_TABLE, type OffenderJourneyRow, type RequiredContactsFrom } from './offender-journey.table';
+
+/** Entries of required contacts older than this before the newest are dropped, keeping the one then in force. */
+const REQUIRED_HISTORY_DAYS = RECENT_CONTACT_DAYS + 7;
+
+function latest(dates: string[]): string | undefined {
+  return dates.reduce<string | undefined>((max, d) => (max === undefined || d > max ? d : max), undefined);
+}
+
+function openOrderEnds(state: OffenderState): string[] {
+  return Object.values(state.communityOrders).filter((o) => !o.endedOn).map((o) => o.endsOn);
+}
+
+function requiredNow(row: Pick<OffenderJourneyRow, 'state'>): number {
+  return row.state.onScheme && !row.state.custody ? row.state.contactsPerWeek : 0;
+}
+
+/** Adds a change of required contacts, keeping only what a report of the last four weeks can need. */
+function withRequiredFrom(history: RequiredContactsFrom[], from: string, contactsPerWeek: number): RequiredContactsFrom[] {
+  const last = history.at(-1);
+  if (last && last.contactsPerWeek === contactsPerWeek) return history;
+  const next = [...history.filter((h) => h.from < from), { from, contactsPerWeek }].sort((a, b) => (a.from < b.from ? -1 : 1));
+  const cutoff = addDays(next.at(-1)!.from, -REQUIRED_HISTORY_DAYS);
+  const inForceAtCutoff = next.filter((h) => h.from <= cutoff).at(-1);
+  return next.filter((h) => h.from > cutoff || h === inForceAtCutoff);
+}
+
+/**
+ * offender_journey: one row per offender with status, strands, intensity,
+ * team, last contact and lapse, fast-tracks, order end and next review.
+ */
+export const offenderJourneyProjection: Projection<OffenderJourneyRow> = {
+  name: 'offender_journey',
+  version: 1,
+  table: OFFENDER_JOURNEY_TABLE,
+  keyOf: (e: ProjectedEvent) => e.offenderId,
+  evolve(row, e) {
+    const state = evolveCompact(row?.state, e.event);
+    const status = offenderStatus(state);
+    if (status === 'unregistered' || !state.personal) return undefined;
+    const onSchemeBefore = row ? requiredNow(row) : 0;
+    const partial = { state } as Pick<OffenderJourneyRow, 'state'>;
+    const required = requiredNow(partial);
+    const occurred = e.metadata.occurredAt.slice(0, 10);
+    return {
+      offender_id: e.offenderId,
+      crn: state.personal.crn,
+      given_name: state.personal.givenName,
+      family_name: state.personal.familyName,
+      date_of_birth: state.personal.dateOfBirth,
+      area: state.area!,
+      registered_on: state.registeredOn!,
+      status,
+      current_strand: state.strands.current ?? null,
+      active_strands: state.strands.active,
+      contacts_per_week: state.contactsPerWeek,
+      intensity: state.onScheme ? intensityLevel(state.contactsPerWeek, !!state.custody) : null,
+      probation_officer: state.team?.probationOfficer ?? null,
+      police_officer: state.team?.policeOfficer ?? null,
+      adopted_on: state.adoptedOn ?? null,
+      last_contact_on: latest(state.contacts.map((c) => c.contactOn)) ?? row?.last_contact_on ?? null,
+      last_lapse_on: latest(state.lapses.map((l) => l.occurredOn)) ?? null,
+      fast_tracks: state.fastTracks.length,
+      order_ends_on: latest(openOrderEnds(state)) ?? null,
+      next_review_due: state.nextReviewDue ?? null,
+      version: e.version,
+      last_event_at: e.recordedAt,
+      required_contacts:
+        required === onSchemeBefore && row ? row.required_contacts : withRequiredFrom(row?.required_contacts ?? [], occurred, required),
+      state,
+    };
+  },
+};

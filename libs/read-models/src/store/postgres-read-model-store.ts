@@ -1,0 +1,250 @@
+import pg from 'pg';
+import type { ProjectionCheckpoint, ReadModelStore, TableWrites } from './read-model-store.port';
+import { checkColumn, type ColumnType, type Condition, type Row, type SelectQuery, type TableSpec } from './table-spec';
+
+const SQL_TYPES: Record<ColumnType, string> = {
+  text: 'text',
+  integer: 'bigint',
+  real: 'double precision',
+  boolean: 'boolean',
+  json: 'jsonb',
+};
+
+/** Versioned migrations of the store's own tables; projections' tables come from their specs. */
+const MIGRATIONS = [
+  `CREATE TABLE projection_checkpoints (
+     projection text PRIMARY KEY,
+     position bigint NOT NULL,
+     projection_version integer NOT NULL,
+     failed_position bigint,
+     failed_event_id text,
+     failed_error text,
+     failed_at timestamptz,
+     updated_at timestamptz NOT NULL
+   )`,
+];
+
+/** bigint columns hold positions and counts well inside 2^53: read them as numbers, not strings. */
+const TYPES = {
+  getTypeParser: (oid: number, format?: string) =>
+    oid === 20 ? (value: string) => Number(value) : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
+} as pg.CustomTypesConfig;
+
+const UPSERT_CHUNK = 5000;
+
+export interface PostgresReadModelStoreOptions {
+  connectionString: string;
+  /** The schema the tables live in (created if missing); `public` by default. */
+  schema?: string;
+  maxConnections?: number;
+}
+
+/** Read models in PostgreSQL, for production and for BI tools. */
+export class PostgresReadModelStore implements ReadModelStore {
+  readonly dialect = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private readonly schema: string;
+  private ready: Promise<void>;
+
+  constructor(options: PostgresReadModelStoreOptions) {
+    this.schema = options.schema ?? 'public';
+    if (!/^[a-z_][a-z0-9_]*$/.test(this.schema)) throw new Error(`Invalid schema name ${this.schema}`);
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 5,
+      types: TYPES,
+      options: `-c search_path=${this.schema}`,
+    });
+    this.ready = this.migrate();
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [`ppo-read-models-migrate-${this.schema}`]);
+      try {
+        await client.query('CREATE TABLE IF NOT EXISTS read_model_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
+        const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM read_model_migrations');
+        for (let v = rows[0].v ?? 0; v < MIGRATIONS.length; v++) {
+          await client.query('BEGIN');
+          await client.query(MIGRATIONS[v]);
+          await client.query('INSERT INTO read_model_migrations VALUES ($1, now())', [v + 1]);
+          await client.query('COMMIT');
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`ppo-read-models-migrate-${this.schema}`]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async ensureTables(tables: TableSpec[]): Promise<void> {
+    await this.ready;
+    for (const table of tables) {
+      const columns = Object.entries(table.columns).map(
+        ([name, type]) => `"${name}" ${SQL_TYPES[type]}${name === table.key ? ' PRIMARY KEY' : ''}`,
+      );
+      await this.pool.query(`CREATE TABLE IF NOT EXISTS "${table.name}" (${columns.join(', ')})`);
+      for (const column of table.indexes ?? []) {
+        await this.pool.query(`CREATE INDEX IF NOT EXISTS "${table.name}_${column}" ON "${table.name}" ("${checkColumn(table, column)}")`);
+      }
+    }
+  }
+
+  async load(table: TableSpec, keys: string[]): Promise<Map<string, Row>> {
+    await this.ready;
+    const found = new Map<string, Row>();
+    if (keys.length === 0) return found;
+    const { rows } = await this.pool.query(`SELECT * FROM "${table.name}" WHERE "${table.key}" = ANY($1)`, [keys]);
+    for (const row of rows) found.set(row[table.key], normalise(table, row));
+    return found;
+  }
+
+  async commit(projection: string, projectionVersion: number, writes: TableWrites[], position: number): Promise<void> {
+    await this.ready;
+    await this.transaction(async (client) => {
+      for (const { table, upserts, deletes } of writes) {
+        const columns = Object.keys(table.columns).map((c) => `"${c}"`).join(', ');
+        const updates = Object.keys(table.columns)
+          .filter((c) => c !== table.key)
+          .map((c) => `"${c}" = EXCLUDED."${c}"`)
+          .join(', ');
+        for (let i = 0; i < upserts.length; i += UPSERT_CHUNK) {
+          const chunk = upserts.slice(i, i + UPSERT_CHUNK).map((row) => toJsonRow(table, row));
+          await client.query(
+            `INSERT INTO "${table.name}" (${columns})
+             SELECT ${columns} FROM jsonb_populate_recordset(NULL::"${table.name}", $1::jsonb)
+             ON CONFLICT ("${table.key}") DO UPDATE SET ${updates}`,
+            [JSON.stringify(chunk)],
+          );
+        }
+        if (deletes.length) await client.query(`DELETE FROM "${table.name}" WHERE "${table.key}" = ANY($1)`, [deletes]);
+      }
+      await saveCheckpoint(client, projection, projectionVersion, position);
+    });
+  }
+
+  async checkpoint(projection: string): Promise<ProjectionCheckpoint | undefined> {
+    await this.ready;
+    const { rows } = await this.pool.query('SELECT * FROM projection_checkpoints WHERE projection = $1', [projection]);
+    return rows[0] && toCheckpoint(rows[0]);
+  }
+
+  async checkpoints(): Promise<ProjectionCheckpoint[]> {
+    await this.ready;
+    const { rows } = await this.pool.query('SELECT * FROM projection_checkpoints ORDER BY projection');
+    return rows.map(toCheckpoint);
+  }
+
+  async recordFailure(projection: string, failure: { position: number; eventId: string; error: string }): Promise<void> {
+    await this.ready;
+    await this.pool.query(
+      `UPDATE projection_checkpoints SET failed_position = $2, failed_event_id = $3, failed_error = $4, failed_at = now(), updated_at = now()
+       WHERE projection = $1`,
+      [projection, failure.position, failure.eventId, failure.error],
+    );
+  }
+
+  async reset(projection: string, projectionVersion: number, tables: TableSpec[]): Promise<void> {
+    await this.ready;
+    await this.transaction(async (client) => {
+      for (const table of tables) await client.query(`DELETE FROM "${table.name}"`);
+      await saveCheckpoint(client, projection, projectionVersion, 0);
+    });
+  }
+
+  async select(table: TableSpec, query: SelectQuery): Promise<{ rows: Row[]; total: number }> {
+    await this.ready;
+    const params: unknown[] = [];
+    const where = (query.where ?? []).map((c) => condition(table, c, params));
+    const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    const count = await this.pool.query<{ n: number }>(`SELECT count(*)::bigint AS n FROM "${table.name}"${whereSql}`, params);
+    const order = (query.orderBy ?? []).map(
+      (o) => `"${checkColumn(table, o.column)}" ${o.direction === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`,
+    );
+    order.push(`"${table.key}" ASC`);
+    params.push(query.limit ?? null, query.offset ?? 0);
+    const { rows } = await this.pool.query(
+      `SELECT * FROM "${table.name}"${whereSql} ORDER BY ${order.join(', ')} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return { rows: rows.map((r) => normalise(table, r)), total: count.rows[0].n };
+  }
+
+  async close(): Promise<void> {
+    await this.ready.catch(() => undefined);
+    await this.pool.end();
+  }
+
+  private async transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+async function saveCheckpoint(client: pg.PoolClient, projection: string, projectionVersion: number, position: number): Promise<void> {
+  await client.query(
+    `INSERT INTO projection_checkpoints (projection, position, projection_version, updated_at) VALUES ($1, $2, $3, now())
+     ON CONFLICT (projection) DO UPDATE SET position = EXCLUDED.position, projection_version = EXCLUDED.projection_version,
+       failed_position = NULL, failed_event_id = NULL, failed_error = NULL, failed_at = NULL, updated_at = EXCLUDED.updated_at`,
+    [projection, position, projectionVersion],
+  );
+}
+
+function condition(table: TableSpec, c: Condition, params: unknown[]): string {
+  if ('anyOf' in c) return `(${c.anyOf.map((inner) => condition(table, inner, params)).join(' OR ')})`;
+  const column = `"${checkColumn(table, c.column)}"`;
+  switch (c.op) {
+    case 'in':
+      params.push(c.value);
+      return `${column} = ANY($${params.length})`;
+    case 'is-null':
+      return `${column} IS NULL`;
+    case 'not-null':
+      return `${column} IS NOT NULL`;
+    case 'contains':
+      params.push(`%${c.value.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+      return `${column} ILIKE $${params.length}`;
+    default:
+      params.push(c.value);
+      return `${column} ${c.op} $${params.length}`;
+  }
+}
+
+/** A row as jsonb_populate_recordset reads it: every column present, absent ones null. */
+function toJsonRow(table: TableSpec, row: Row): Row {
+  const out: Row = {};
+  for (const name of Object.keys(table.columns)) out[name] = row[name] ?? null;
+  return out;
+}
+
+function normalise(table: TableSpec, row: Row): Row {
+  const out: Row = {};
+  for (const name of Object.keys(table.columns)) out[name] = row[name] ?? null;
+  return out;
+}
+
+function toCheckpoint(row: Record<string, unknown>): ProjectionCheckpoint {
+  const at = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v ?? ''));
+  return {
+    projection: row.projection as string,
+    position: row.position as number,
+    projectionVersion: row.projection_version as number,
+    failure:
+      row.failed_event_id === null
+        ? null
+        : { position: row.failed_position as number, eventId: row.failed_event_id as string, error: (row.failed_error as string) ?? '', at: at(row.failed_at) },
+    updatedAt: at(row.updated_at),
+  };
+}

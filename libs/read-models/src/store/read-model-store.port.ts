@@ -1,0 +1,45 @@
+import type { Row, SelectQuery, TableSpec } from './table-spec';
+
+/** Where a projection has got to in the global log, and whether it is stopped on a failure. */
+export interface ProjectionCheckpoint {
+  projection: string;
+  /** Global position of the last event applied (0: none yet). */
+  position: number;
+  /** The projection's code version that wrote the rows; a different one means rebuild. */
+  projectionVersion: number;
+  failure: { position: number; eventId: string; error: string; at: string } | null;
+  updatedAt: string;
+}
+
+/** The rows one batch changes in one table. */
+export interface TableWrites {
+  table: TableSpec;
+  upserts: Row[];
+  deletes: string[];
+}
+
+/**
+ * Storage for read models: SQLite by default, PostgreSQL in production. A
+ * batch's rows and the projection's checkpoint are written in one transaction,
+ * so each event is applied exactly once whatever crashes.
+ */
+export interface ReadModelStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Creates the checkpoint table (versioned migrations) and the given tables if missing. */
+  ensureTables(tables: TableSpec[]): Promise<void>;
+  /** Rows by key; missing keys are absent from the map. */
+  load(table: TableSpec, keys: string[]): Promise<Map<string, Row>>;
+  /** Writes rows and the checkpoint atomically. */
+  commit(projection: string, projectionVersion: number, writes: TableWrites[], position: number): Promise<void>;
+  checkpoint(projection: string): Promise<ProjectionCheckpoint | undefined>;
+  checkpoints(): Promise<ProjectionCheckpoint[]>;
+  /** Marks a projection stopped on an event; its checkpoint stays before that event. */
+  recordFailure(projection: string, failure: { position: number; eventId: string; error: string }): Promise<void>;
+  /** Empties a table and resets its projection to position 0, in one transaction. */
+  reset(projection: string, projectionVersion: number, tables: TableSpec[]): Promise<void>;
+  select(table: TableSpec, query: SelectQuery): Promise<{ rows: Row[]; total: number }>;
+  close(): Promise<void>;
+}
+
+/** Injection token for the ReadModelStore chosen from config. */
+export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');

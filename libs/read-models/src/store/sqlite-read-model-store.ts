@@ -1,0 +1,220 @@
+import Database, { type Database as Db, type Statement } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ProjectionCheckpoint, ReadModelStore, TableWrites } from './read-model-store.port';
+import { checkColumn, type ColumnType, type Condition, type Row, type SelectQuery, type TableSpec } from './table-spec';
+
+const SQL_TYPES: Record<ColumnType, string> = { text: 'TEXT', integer: 'INTEGER', real: 'REAL', boolean: 'INTEGER', json: 'TEXT' };
+
+/** Versioned migrations of the store's own tables; projections' tables come from their specs. */
+const MIGRATIONS = [
+  `CREATE TABLE projection_checkpoints (
+     projection TEXT PRIMARY KEY,
+     position INTEGER NOT NULL,
+     projection_version INTEGER NOT NULL,
+     failed_position INTEGER,
+     failed_event_id TEXT,
+     failed_error TEXT,
+     failed_at TEXT,
+     updated_at TEXT NOT NULL
+   )`,
+];
+
+interface CheckpointRow {
+  projection: string;
+  position: number;
+  projection_version: number;
+  failed_position: number | null;
+  failed_event_id: string | null;
+  failed_error: string | null;
+  failed_at: string | null;
+  updated_at: string;
+}
+
+/** Read models in an embedded SQLite file beside the event store (WAL, synchronous=NORMAL: rebuildable from the log). */
+export class SqliteReadModelStore implements ReadModelStore {
+  readonly dialect = 'sqlite' as const;
+  private readonly db: Db;
+  private readonly upserts = new Map<string, Statement>();
+  private readonly deletes = new Map<string, Statement>();
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // Read models are rebuilt from the log, so a lost last commit costs a re-apply, never data.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('cache_size = -65536');
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  async ensureTables(tables: TableSpec[]): Promise<void> {
+    for (const table of tables) {
+      const columns = Object.entries(table.columns).map(
+        ([name, type]) => `"${name}" ${SQL_TYPES[type]}${name === table.key ? ' PRIMARY KEY' : ''}`,
+      );
+      this.db.exec(`CREATE TABLE IF NOT EXISTS "${table.name}" (${columns.join(', ')})`);
+      for (const column of table.indexes ?? []) {
+        this.db.exec(`CREATE INDEX IF NOT EXISTS "${table.name}_${column}" ON "${table.name}" ("${checkColumn(table, column)}")`);
+      }
+    }
+  }
+
+  async load(table: TableSpec, keys: string[]): Promise<Map<string, Row>> {
+    const found = new Map<string, Row>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const chunk = keys.slice(i, i + 500);
+      const rows = this.db
+        .prepare(`SELECT * FROM "${table.name}" WHERE "${table.key}" IN (${chunk.map(() => '?').join(',')})`)
+        .all(...chunk) as Row[];
+      for (const row of rows) found.set(row[table.key] as string, fromSql(table, row));
+    }
+    return found;
+  }
+
+  async commit(projection: string, projectionVersion: number, writes: TableWrites[], position: number): Promise<void> {
+    this.db.transaction(() => {
+      for (const { table, upserts, deletes } of writes) {
+        const upsert = this.upsertStatement(table);
+        for (const row of upserts) upsert.run(...toSql(table, row));
+        const remove = this.deleteStatement(table);
+        for (const key of deletes) remove.run(key);
+      }
+      this.saveCheckpoint(projection, projectionVersion, position);
+    })();
+  }
+
+  private saveCheckpoint(projection: string, projectionVersion: number, position: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO projection_checkpoints (projection, position, projection_version, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (projection) DO UPDATE SET position = excluded.position, projection_version = excluded.projection_version,
+           failed_position = NULL, failed_event_id = NULL, failed_error = NULL, failed_at = NULL, updated_at = excluded.updated_at`,
+      )
+      .run(projection, position, projectionVersion, new Date().toISOString());
+  }
+
+  async checkpoint(projection: string): Promise<ProjectionCheckpoint | undefined> {
+    const row = this.db.prepare('SELECT * FROM projection_checkpoints WHERE projection = ?').get(projection) as CheckpointRow | undefined;
+    return row && toCheckpoint(row);
+  }
+
+  async checkpoints(): Promise<ProjectionCheckpoint[]> {
+    return (this.db.prepare('SELECT * FROM projection_checkpoints ORDER BY projection').all() as CheckpointRow[]).map(toCheckpoint);
+  }
+
+  async recordFailure(projection: string, failure: { position: number; eventId: string; error: string }): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE projection_checkpoints SET failed_position = ?, failed_event_id = ?, failed_error = ?, failed_at = ?, updated_at = ?
+         WHERE projection = ?`,
+      )
+      .run(failure.position, failure.eventId, failure.error, new Date().toISOString(), new Date().toISOString(), projection);
+  }
+
+  async reset(projection: string, projectionVersion: number, tables: TableSpec[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const table of tables) this.db.exec(`DELETE FROM "${table.name}"`);
+      this.saveCheckpoint(projection, projectionVersion, 0);
+    })();
+  }
+
+  async select(table: TableSpec, query: SelectQuery): Promise<{ rows: Row[]; total: number }> {
+    const params: unknown[] = [];
+    const where = (query.where ?? []).map((c) => condition(table, c, params));
+    const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM "${table.name}"${whereSql}`).get(...params) as { n: number }).n;
+    const order = (query.orderBy ?? []).map((o) => `"${checkColumn(table, o.column)}" ${o.direction === 'desc' ? 'DESC' : 'ASC'}`);
+    order.push(`"${table.key}" ASC`);
+    const rows = this.db
+      .prepare(`SELECT * FROM "${table.name}"${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
+      .all(...params, query.limit ?? -1, query.offset ?? 0) as Row[];
+    return { rows: rows.map((r) => fromSql(table, r)), total };
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private upsertStatement(table: TableSpec): Statement {
+    let statement = this.upserts.get(table.name);
+    if (!statement) {
+      const columns = Object.keys(table.columns);
+      const updates = columns.filter((c) => c !== table.key).map((c) => `"${c}" = excluded."${c}"`);
+      statement = this.db.prepare(
+        `INSERT INTO "${table.name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+         ON CONFLICT ("${table.key}") DO UPDATE SET ${updates.join(', ')}`,
+      );
+      this.upserts.set(table.name, statement);
+    }
+    return statement;
+  }
+
+  private deleteStatement(table: TableSpec): Statement {
+    let statement = this.deletes.get(table.name);
+    if (!statement) {
+      statement = this.db.prepare(`DELETE FROM "${table.name}" WHERE "${table.key}" = ?`);
+      this.deletes.set(table.name, statement);
+    }
+    return statement;
+  }
+}
+
+function condition(table: TableSpec, c: Condition, params: unknown[]): string {
+  if ('anyOf' in c) return `(${c.anyOf.map((inner) => condition(table, inner, params)).join(' OR ')})`;
+  const column = `"${checkColumn(table, c.column)}"`;
+  switch (c.op) {
+    case 'in':
+      params.push(...c.value);
+      return c.value.length ? `${column} IN (${c.value.map(() => '?').join(', ')})` : '0';
+    case 'is-null':
+      return `${column} IS NULL`;
+    case 'not-null':
+      return `${column} IS NOT NULL`;
+    case 'contains':
+      params.push(`%${c.value.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+      return `${column} LIKE ? ESCAPE '\\'`;
+    default:
+      params.push(typeof c.value === 'boolean' ? Number(c.value) : c.value);
+      return `${column} ${c.op} ?`;
+  }
+}
+
+function toSql(table: TableSpec, row: Row): unknown[] {
+  return Object.entries(table.columns).map(([name, type]) => {
+    const value = row[name];
+    if (value === undefined || value === null) return null;
+    if (type === 'json') return JSON.stringify(value);
+    if (type === 'boolean') return value ? 1 : 0;
+    return value;
+  });
+}
+
+function fromSql(table: TableSpec, row: Row): Row {
+  const out: Row = {};
+  for (const [name, type] of Object.entries(table.columns)) {
+    const value = row[name];
+    out[name] = value === null || value === undefined ? null : type === 'json' ? JSON.parse(value as string) : type === 'boolean' ? value === 1 : value;
+  }
+  return out;
+}
+
+function toCheckpoint(row: CheckpointRow): ProjectionCheckpoint {
+  return {
+    projection: row.projection,
+    position: row.position,
+    projectionVersion: row.projection_version,
+    failure:
+      row.failed_event_id === null
+        ? null
+        : { position: row.failed_position!, eventId: row.failed_event_id, error: row.failed_error ?? '', at: row.failed_at ?? '' },
+    updatedAt: row.updated_at,
+  };
+}
