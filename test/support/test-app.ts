@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DEFAULT_SCHEME_POLICIES } from '@ppo/domain';
 import { EVENT_STORE, type EventStore } from '@ppo/event-store';
 import { fixedClock } from '@ppo/offenders';
+import { ProjectionsService } from '@ppo/read-models';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../apps/api/src/bootstrap';
@@ -14,6 +15,8 @@ export interface TestApp {
   app: INestApplication;
   http: TestAgent;
   store: EventStore;
+  /** Resolves once the read models have caught up with every event appended so far. */
+  projected(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,6 +26,8 @@ export async function startTestApp(): Promise<TestApp> {
     port: 0,
     dataDir: '',
     eventStore: { kind: 'sqlite', path: ':memory:' },
+    readModels: { kind: 'sqlite', path: ':memory:' },
+    runProjections: true,
     timeZone: 'Europe/London',
     policies: DEFAULT_SCHEME_POLICIES,
     logLevel: 'silent',
@@ -33,6 +38,7 @@ export async function startTestApp(): Promise<TestApp> {
     app,
     http: request(app.getHttpServer()),
     store: app.get<EventStore>(EVENT_STORE),
+    projected: () => app.get(ProjectionsService).caughtUp(),
     close: () => app.close(),
   };
 }

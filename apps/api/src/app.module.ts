@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EventStoreModule } from '@ppo/event-store';
 import { OffendersModule, systemClock, type Clock } from '@ppo/offenders';
+import { ReadModelsModule } from '@ppo/read-models';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -20,6 +21,7 @@ function correlationIdOf(request: IncomingMessage, response: ServerResponse): st
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, overrides: { clock?: Clock } = {}): DynamicModule {
+    const clock = overrides.clock ?? systemClock(config.timeZone);
     return {
       module: AppModule,
       imports: [
@@ -27,7 +29,8 @@ export class AppModule {
           pinoHttp: { level: config.logLevel, genReqId: correlationIdOf, customAttributeKeys: { reqId: 'correlationId' } },
         }),
         EventStoreModule.forRoot(config.eventStore),
-        OffendersModule.forRoot({ clock: overrides.clock ?? systemClock(config.timeZone), policies: config.policies }),
+        OffendersModule.forRoot({ clock, policies: config.policies }),
+        ReadModelsModule.forRoot({ location: config.readModels, runProjections: config.runProjections, clock, policies: config.policies }),
       ],
     };
   }

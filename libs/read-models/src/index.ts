@@ -9,3 +9,8 @@ export * from './projections/offender-journey/offender-journey.table';
 export * from './projections/offender-journey/offender-journey.projection';
 export * from './projections/offender-journey/journey-figures';
 export * from './projections/eligibility/eligibility.projection';
+export * from './read-model-location';
+export * from './nest/read-models.module';
+export * from './nest/projections.service';
+export * from './queries/list-offenders/list-offenders';
+export * from './queries/eligibility-report/eligibility-report';

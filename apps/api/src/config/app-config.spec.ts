@@ -15,10 +15,19 @@ describe('Configuration read at start-up', () => {
     expect(config).toMatchObject({
       port: 3000,
       eventStore: { kind: 'sqlite', path: resolve('data/ppo.db') },
+      readModels: { kind: 'sqlite', path: resolve('data/read-models.db') },
+      runProjections: true,
       timeZone: 'Europe/London',
       logLevel: 'info',
     });
     expect(config.policies.default.eligibility.threshold).toBe(6);
+  });
+
+  it('takes PostgreSQL for the read models, and can leave projections to another process', () => {
+    expect(loadConfig({ PPO_READ_MODELS: 'postgres://ppo@db:5432/ppo', PPO_PROJECTIONS: 'off' })).toMatchObject({
+      readModels: { kind: 'postgres', connectionString: 'postgres://ppo@db:5432/ppo' },
+      runProjections: false,
+    });
   });
 
   it('takes an EventStoreDB connection string', () => {
@@ -41,6 +50,8 @@ describe('Configuration read at start-up', () => {
         PPO_EVENT_STORE: 'mysql://db',
         PPO_TIMEZONE: 'Mars/Olympus',
         PPO_LOG_LEVEL: 'loud',
+        PPO_READ_MODELS: 'mongodb://x',
+        PPO_PROJECTIONS: 'sometimes',
         PPO_SCHEME_POLICIES: policyFile({ areas: { cleveland: { eligibility: { offenceWeights: { jaywalking: 3 } }, contactsPerWeek: 2 } } }),
       });
     } catch (e) {
@@ -48,7 +59,9 @@ describe('Configuration read at start-up', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    expect((error as ConfigError).problems).toHaveLength(6);
+    expect((error as ConfigError).problems).toHaveLength(8);
+    expect(problems).toMatch(/PPO_READ_MODELS/);
+    expect(problems).toMatch(/PPO_PROJECTIONS must be on or off/);
     expect(problems).toMatch(/PORT must be a port number/);
     expect(problems).toMatch(/PPO_EVENT_STORE: "mysql:\/\/db" is neither/);
     expect(problems).toMatch(/PPO_TIMEZONE/);

@@ -1,5 +1,6 @@
 import type { SchemePolicies } from '@ppo/domain';
 import { parseEventStoreLocation, type EventStoreLocation } from '@ppo/event-store';
+import { parseReadModelLocation, type ReadModelLocation } from '@ppo/read-models';
 import { join, resolve } from 'node:path';
 import { readSchemePolicies } from './scheme-policies-file';
 
@@ -8,6 +9,9 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   eventStore: EventStoreLocation;
+  readModels: ReadModelLocation;
+  /** Whether this process runs the projections (PPO_PROJECTIONS=on|off). */
+  runProjections: boolean;
   timeZone: string;
   policies: SchemePolicies;
   logLevel: string;
@@ -26,6 +30,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /**
  * Reads the configuration from the environment:
  * PORT (3000), PPO_DATA_DIR (./data), PPO_EVENT_STORE (sqlite:<PPO_DATA_DIR>/ppo.db),
+ * PPO_READ_MODELS (sqlite:<PPO_DATA_DIR>/read-models.db), PPO_PROJECTIONS (on),
  * PPO_TIMEZONE (Europe/London), PPO_SCHEME_POLICIES (a JSON file; defaults from the seeds),
  * PPO_LOG_LEVEL (info).
  */
@@ -46,6 +51,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
 
+  let readModels: ReadModelLocation = { kind: 'sqlite', path: join(dataDir, 'read-models.db') };
+  if (env.PPO_READ_MODELS) {
+    try {
+      readModels = parseReadModelLocation(env.PPO_READ_MODELS);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+
+  const projections = env.PPO_PROJECTIONS || 'on';
+  if (!['on', 'off'].includes(projections)) problems.push(`PPO_PROJECTIONS must be on or off, not "${projections}"`);
+
   const timeZone = env.PPO_TIMEZONE || 'Europe/London';
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });
@@ -60,5 +77,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...policyProblems);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, dataDir, eventStore, timeZone, policies, logLevel };
+  return { port, dataDir, eventStore, readModels, runProjections: projections === 'on', timeZone, policies, logLevel };
 }

@@ -1,0 +1,55 @@
+import { addDays, addMonths, assessEligibility, policyForArea, type Eligibility, type IsoDate, type SchemePolicies } from '@ppo/domain';
+import { ELIGIBILITY_TABLE, type EligibilityRow } from '../../projections/eligibility/eligibility.projection';
+import type { ReadModelStore } from '../../store/read-model-store.port';
+import type { Condition } from '../../store/table-spec';
+
+/** A registered offender, not on the scheme, who meets their area's policy today, with the evidence. */
+export interface EligibleCandidate {
+  offenderId: string;
+  crn: string;
+  givenName: string;
+  familyName: string;
+  area: string;
+  status: string;
+  eligibility: Eligibility;
+}
+
+/**
+ * Candidates for adoption on `today`: eligibility is assessed when the report
+ * is read, with the domain's own function, so a conviction leaving the window
+ * changes the report without any new event.
+ */
+export async function eligibilityReport(
+  store: ReadModelStore,
+  today: IsoDate,
+  policies: SchemePolicies,
+  area?: string,
+): Promise<{ candidates: EligibleCandidate[]; asOf: IsoDate }> {
+  const longestWindow = Math.max(
+    policies.default.eligibility.windowMonths,
+    ...Object.keys(policies.areas).map((a) => policyForArea(policies, a).eligibility.windowMonths),
+  );
+  const where: Condition[] = [
+    { column: 'status', op: 'in', value: ['registered', 'deselected'] },
+    { column: 'latest_fact_on', op: '>=', value: addDays(addMonths(today, -longestWindow), 1) },
+  ];
+  if (area) where.push({ column: 'area', op: '=', value: area });
+  const { rows } = await store.select(ELIGIBILITY_TABLE, { where, orderBy: [{ column: 'family_name', direction: 'asc' }] });
+  const candidates = (rows as EligibilityRow[])
+    .map((row) => ({
+      offenderId: row.offender_id,
+      crn: row.crn,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      area: row.area,
+      status: row.status,
+      eligibility: assessEligibility(
+        { convictions: row.convictions, harmIndicators: row.harm_indicators },
+        today,
+        policyForArea(policies, row.area).eligibility,
+      ),
+    }))
+    .filter((c) => c.eligibility.eligible)
+    .sort((a, b) => b.eligibility.score - a.eligibility.score);
+  return { candidates, asOf: today };
+}

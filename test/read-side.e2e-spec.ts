@@ -1,0 +1,87 @@
+import { adoptedOffender, register, startTestApp, type TestApp } from './support/test-app';
+
+describe('Case workers’ lists and reports, read from projections', () => {
+  let t: TestApp;
+  let adopted: string;
+  let candidate: string;
+  let bystander: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    adopted = await adoptedOffender(t.http);
+    await t.http
+      .post(`/api/offenders/${adopted}/supervision-team`)
+      .send({ probationOfficer: 'PO Jones', policeOfficer: 'PC Patel', assignedOn: '2026-07-01' })
+      .expect(200);
+    for (const contactOn of ['2026-11-16', '2026-11-18', '2026-11-19']) {
+      await t.http.post(`/api/offenders/${adopted}/contacts`).send({ contactOn, kind: 'home-visit', outcome: 'attended' }).expect(200);
+    }
+    await t.http.post(`/api/offenders/${adopted}/lapses`).send({ occurredOn: '2026-11-10', kind: 'drug-use', severity: 'minor' }).expect(200);
+
+    candidate = await register(t.http, { crn: 'C777777', givenName: 'Alex', familyName: 'Candidate', area: 'cumbria' });
+    for (const month of ['05', '06', '07', '08', '09', '10']) {
+      await t.http
+        .post(`/api/offenders/${candidate}/convictions`)
+        .send({ offence: 'criminal-damage', offenceDate: `2026-${month}-01`, convictionDate: `2026-${month}-10`, court: 'Carlisle' })
+        .expect(200);
+    }
+    bystander = await register(t.http, { crn: 'B111111', givenName: 'Bo', familyName: 'Bystander' });
+    await t.projected();
+  });
+  afterAll(() => t.close());
+
+  it('lists offenders with today’s figures worked out from the journey', async () => {
+    const { body } = await t.http.get('/api/offenders').query({ status: 'on-scheme' }).expect(200);
+    expect(body).toMatchObject({ total: 1, page: 1, pageSize: 25, asOf: '2026-11-20' });
+    expect(body.items[0]).toMatchObject({
+      offenderId: adopted,
+      status: 'on-scheme',
+      strands: { current: 'rehabilitate-and-resettle' },
+      contactsPerWeek: 4,
+      intensity: { level: 'intensive', escalated: true },
+      team: { probationOfficer: 'PO Jones', policeOfficer: 'PC Patel' },
+      lastContactOn: '2026-11-19',
+      nextContactDue: '2026-11-20',
+      contacts: { last7Days: { delivered: 3, required: 4 }, last28Days: { delivered: 3, required: 16 } },
+      lastLapseOn: '2026-11-10',
+      lapsesInLast90Days: 1,
+    });
+  });
+
+  it('filters by officer, area and a part of a name or CRN, and sorts and pages', async () => {
+    const ids = async (query: Record<string, string | number>) =>
+      (await t.http.get('/api/offenders').query(query).expect(200)).body.items.map((i: { offenderId: string }) => i.offenderId);
+    expect(await ids({ officer: 'PC Patel' })).toEqual([adopted]);
+    expect(await ids({ area: 'cumbria' })).toEqual([candidate]);
+    expect(await ids({ q: 'c7777' })).toEqual([candidate]);
+    expect(await ids({ q: 'bYsTaNd' })).toEqual([bystander]);
+    expect(await ids({ sort: 'name' })).toEqual([bystander, candidate, adopted]);
+    expect(await ids({ sort: '-name' })).toEqual([adopted, candidate, bystander]);
+    const page2 = (await t.http.get('/api/offenders').query({ sort: 'name', pageSize: 2, page: 2 }).expect(200)).body;
+    expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ offenderId: adopted }] });
+  });
+
+  it('refuses unknown filters and sorts with problem+json', async () => {
+    const unknown = await t.http.get('/api/offenders').query({ colour: 'blue' }).expect(400);
+    expect(unknown.body).toMatchObject({ code: 'REQUEST.INVALID_BODY', errors: [{ field: 'colour' }] });
+    const badSort = await t.http.get('/api/offenders').query({ sort: 'shoe-size', pageSize: 500 }).expect(400);
+    expect(badSort.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['pageSize', 'sort']);
+  });
+
+  it('reports the offenders eligible today, with the evidence', async () => {
+    const { body } = await t.http.get('/api/reports/eligibility').expect(200);
+    expect(body.asOf).toBe('2026-11-20');
+    expect(body.candidates).toEqual([
+      expect.objectContaining({ offenderId: candidate, crn: 'C777777', area: 'cumbria', eligibility: expect.objectContaining({ eligible: true, score: 6 }) }),
+    ]);
+    expect((await t.http.get('/api/reports/eligibility').query({ area: 'northumbria' }).expect(200)).body.candidates).toEqual([]);
+  });
+
+  it('reports each projection live at the head of the log', async () => {
+    const head = await t.store.headPosition();
+    const { body } = await t.http.get('/api/projections').expect(200);
+    expect(body.projections).toEqual([
+      { name: 'offender_journey', state: 'live', checkpoint: head, head, lag: { events: 0, seconds: 0 }, failure: null },
+      { name: 'eligibility', state: 'live', checkpoint: head, head, lag: { events: 0, seconds: 0 }, failure: null },
+    ]);
+  });
+});
