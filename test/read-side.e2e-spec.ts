@@ -85,3 +85,57 @@ describe('Case workers’ lists and reports, read from projections', () => {
     ]);
   });
 });
+
+describe('Caseloads, contacts due and CSV exports', () => {
+  let t: TestApp;
+  let id: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    id = await adoptedOffender(t.http);
+    await t.http
+      .post(`/api/offenders/${id}/supervision-team`)
+      .send({ probationOfficer: 'PO Jones', policeOfficer: '=HYPERLINK("http://x")', assignedOn: '2026-07-01' })
+      .expect(200);
+    // Monday 16 and Tuesday 17 November 2026; then nothing, so the next contact was due on the 18th.
+    for (const contactOn of ['2026-11-16', '2026-11-17']) {
+      await t.http.post(`/api/offenders/${id}/contacts`).send({ contactOn, kind: 'office', outcome: 'attended' }).expect(200);
+    }
+    await t.projected();
+  });
+  afterAll(() => t.close());
+
+  it('gives each officer’s caseload for this week', async () => {
+    const { body } = await t.http.get('/api/reports/caseloads').expect(200);
+    expect(body.weekStarting).toBe('2026-11-16');
+    expect(body.caseloads).toContainEqual({
+      officer: 'PO Jones',
+      role: 'probation',
+      offenders: 1,
+      inCustody: 0,
+      contactsRequiredThisWeek: 4,
+      contactsDeliveredThisWeek: 2,
+      overdue: 1,
+    });
+  });
+
+  it('lists contacts due, overdue first', async () => {
+    const { body } = await t.http.get('/api/reports/contacts-due').query({ officer: 'PO Jones' }).expect(200);
+    expect(body.contacts).toEqual([expect.objectContaining({ offenderId: id, dueOn: '2026-11-18', overdue: true, lastContactOn: '2026-11-17' })]);
+  });
+
+  it('exports a report as CSV on ?format=csv or Accept: text/csv, with formula cells defused', async () => {
+    const byQuery = await t.http.get('/api/reports/caseloads').query({ format: 'csv' }).expect(200);
+    expect(byQuery.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(byQuery.headers['content-disposition']).toBe('attachment; filename="caseloads.csv"');
+    const lines = byQuery.text.trim().split('\n');
+    expect(lines[0]).toBe('weekStarting,officer,role,offenders,inCustody,contactsRequiredThisWeek,contactsDeliveredThisWeek,overdue');
+    expect(lines).toContain('2026-11-16,PO Jones,probation,1,0,4,2,1');
+    expect(lines.find((l) => l.includes('HYPERLINK'))).toMatch(/^2026-11-16,"'=HYPERLINK\(""http:\/\/x""\)",police/);
+
+    const byAccept = await t.http.get('/api/reports/contacts-due').set('Accept', 'text/csv').expect(200);
+    expect(byAccept.text.split('\n')[0]).toBe(
+      'asOf,offenderId,crn,givenName,familyName,area,probationOfficer,policeOfficer,contactsPerWeek,lastContactOn,dueOn,overdue',
+    );
+    expect((await t.http.get('/api/reports/eligibility').query({ format: 'xml' }).expect(400)).body.code).toBe('REQUEST.INVALID_BODY');
+  });
+});

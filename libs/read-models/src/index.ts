@@ -14,3 +14,6 @@ export * from './nest/read-models.module';
 export * from './nest/projections.service';
 export * from './queries/list-offenders/list-offenders';
 export * from './queries/eligibility-report/eligibility-report';
+export * from './queries/caseloads-report/caseloads-report';
+export * from './queries/contacts-due-report/contacts-due-report';
+export * from './http/csv-export';

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { SchemePolicies } from '@ppo/domain';
 import { CLOCK, SCHEME_POLICIES, type Clock } from '@ppo/offenders';
+import { CaseloadsReportController } from '../queries/caseloads-report/caseloads-report.controller';
+import { ContactsDueReportController } from '../queries/contacts-due-report/contacts-due-report.controller';
 import { EligibilityReportController } from '../queries/eligibility-report/eligibility-report.controller';
 import { ListOffendersController } from '../queries/list-offenders/list-offenders.controller';
 import { ProjectionStatusController } from '../queries/projection-status/projection-status.controller';
@@ -31,7 +33,13 @@ export class ReadModelsModule {
   static forRoot(options: ReadModelsModuleOptions): DynamicModule {
     return {
       module: ReadModelsModule,
-      controllers: [ListOffendersController, EligibilityReportController, ProjectionStatusController],
+      controllers: [
+        ListOffendersController,
+        EligibilityReportController,
+        CaseloadsReportController,
+        ContactsDueReportController,
+        ProjectionStatusController,
+      ],
       providers: [
         { provide: READ_MODEL_STORE, useFactory: () => openReadModelStore(options.location) },
         { provide: RUN_PROJECTIONS, useValue: options.runProjections },
