@@ -82,7 +82,18 @@ describe('Case workers’ lists and reports, read from projections', () => {
     expect(body.projections).toEqual([
       { name: 'offender_journey', state: 'live', checkpoint: head, head, lag: { events: 0, seconds: 0 }, failure: null },
       { name: 'eligibility', state: 'live', checkpoint: head, head, lag: { events: 0, seconds: 0 }, failure: null },
+      { name: 'activity', state: 'live', checkpoint: head, head, lag: { events: 0, seconds: 0 }, failure: null },
     ]);
+  });
+
+  it('shows supervisors who issued which command when, per offender', async () => {
+    const { body } = await t.http.get('/api/reports/activity').query({ offender: adopted, pageSize: 3 }).expect(200);
+    expect(body.total).toBe(13);
+    expect(body.entries[0]).toMatchObject({ offenderId: adopted, command: 'RecordLapse', events: ['LapseOccurred'], user: { userId: 'system' } });
+    const adoption = (await t.http.get('/api/reports/activity').query({ offender: adopted, pageSize: 50 }).expect(200)).body.entries.find(
+      (e: { command: string }) => e.command === 'AdoptOffender',
+    );
+    expect(adoption.events).toEqual(['OffenderAdopted', 'ContactFrequencySet']);
   });
 });
 

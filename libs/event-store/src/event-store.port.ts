@@ -25,6 +25,8 @@ export interface EventMetadata {
   causationId: string;
   /** The command that produced this event. */
   commandId: string;
+  /** The name of that command (RecordLapse, AdoptOffender...), for activity logs. */
+  commandType?: string;
   /** The client's Idempotency-Key, when it sent one. */
   idempotencyKey?: string;
   /** A fingerprint of the request that carried the key, to spot a key reused for another request. */

@@ -17,3 +17,5 @@ export * from './queries/eligibility-report/eligibility-report';
 export * from './queries/caseloads-report/caseloads-report';
 export * from './queries/contacts-due-report/contacts-due-report';
 export * from './http/csv-export';
+export * from './projections/activity/activity.projection';
+export * from './queries/activity-report/activity-report';

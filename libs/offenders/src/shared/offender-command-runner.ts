@@ -76,7 +76,7 @@ export class OffenderCommandRunner {
 
       const area = state.area ?? (command.type === 'RegisterOffender' ? command.data.area : '');
       const decided = decide(command, state, { today: this.clock.today(), policy: policyForArea(this.policies, area) });
-      const events = decided.map((event) => toNewEvent(event, context, fingerprint));
+      const events = decided.map((event) => toNewEvent(event, command.type, context, fingerprint));
       try {
         const appended = await this.store.append(streamId, events, { expectedVersion: version });
         return resultOf(message.offenderId, appended.nextVersion, events, false);
@@ -105,7 +105,7 @@ export class OffenderCommandRunner {
   }
 }
 
-function toNewEvent(event: OffenderEvent, context: CommandContext, requestFingerprint: string | undefined): NewEvent {
+function toNewEvent(event: OffenderEvent, commandType: string, context: CommandContext, requestFingerprint: string | undefined): NewEvent {
   return {
     // Time-ordered ids keep the store's event id index append-local.
     eventId: uuidv7(),
@@ -118,6 +118,7 @@ function toNewEvent(event: OffenderEvent, context: CommandContext, requestFinger
       correlationId: context.correlationId,
       causationId: context.commandId,
       commandId: context.commandId,
+      commandType,
       ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey, requestFingerprint } : {}),
     },
   };

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { SchemePolicies } from '@ppo/domain';
 import { CLOCK, SCHEME_POLICIES, type Clock } from '@ppo/offenders';
+import { ActivityReportController } from '../queries/activity-report/activity-report.controller';
 import { CaseloadsReportController } from '../queries/caseloads-report/caseloads-report.controller';
 import { ContactsDueReportController } from '../queries/contacts-due-report/contacts-due-report.controller';
 import { EligibilityReportController } from '../queries/eligibility-report/eligibility-report.controller';
@@ -38,6 +39,7 @@ export class ReadModelsModule {
         EligibilityReportController,
         CaseloadsReportController,
         ContactsDueReportController,
+        ActivityReportController,
         ProjectionStatusController,
       ],
       providers: [

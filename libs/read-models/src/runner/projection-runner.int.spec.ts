@@ -86,7 +86,7 @@ describe('The projection runner', () => {
     const head = await events.headPosition();
     await Promise.all(runners.map((r) => r.waitFor(head)));
     expect((await store.select(offenderJourneyProjection.table, {})).total).toBe(2);
-    expect(runners.map((r) => r.status().state)).toEqual(['live', 'live']);
+    expect(runners.map((r) => r.status().state)).toEqual(ALL_PROJECTIONS.map(() => 'live'));
     await Promise.all(runners.map((r) => r.stop()));
     await Promise.all([store.close(), events.close()]);
   });

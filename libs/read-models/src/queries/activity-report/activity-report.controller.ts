@@ -1,0 +1,67 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { CsvExport, ReportQueryDto } from '../../http/csv-export';
+import { READ_MODEL_STORE, type ReadModelStore } from '../../store/read-model-store.port';
+import { activityReport, type ActivityEntry } from './activity-report';
+
+class ActivityQueryDto extends ReportQueryDto {
+  @IsOptional()
+  @IsUUID()
+  offender?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  user?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
+}
+
+type ActivityReport = { entries: ActivityEntry[]; total: number; page: number; pageSize: number };
+
+@ApiTags('Reports')
+@Controller('api/reports/activity')
+export class ActivityReportController {
+  constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Who issued which command when, newest first, per offender (offender=) or per user (user=), between from= and to=' })
+  @ApiOkResponse({ description: 'A page of commands' })
+  @CsvExport<ActivityReport>('activity.csv', ({ entries }) =>
+    entries.map((e) => ({
+      recordedAt: e.recordedAt,
+      occurredAt: e.occurredAt,
+      userId: e.user.userId,
+      role: e.user.role,
+      command: e.command,
+      events: e.events.join(' '),
+      offenderId: e.offenderId,
+      commandId: e.commandId,
+      correlationId: e.correlationId,
+    })),
+  )
+  report(@Query() query: ActivityQueryDto): Promise<ActivityReport> {
+    return activityReport(this.store, { offenderId: query.offender, userId: query.user, from: query.from, to: query.to, page: query.page, pageSize: query.pageSize });
+  }
+}

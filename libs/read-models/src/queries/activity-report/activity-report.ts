@@ -1,0 +1,54 @@
+import { ACTIVITY_TABLE, type ActivityRow } from '../../projections/activity/activity.projection';
+import type { ReadModelStore } from '../../store/read-model-store.port';
+import type { Condition } from '../../store/table-spec';
+
+/** A command as supervisors see it in the activity log. */
+export interface ActivityEntry {
+  commandId: string;
+  offenderId: string;
+  command: string | null;
+  events: string[];
+  user: { userId: string; role: string; area: string | null };
+  recordedAt: string;
+  occurredAt: string;
+  correlationId: string;
+}
+
+export interface ActivityFilter {
+  offenderId?: string;
+  userId?: string;
+  /** Recorded on or after this instant or date. */
+  from?: string;
+  /** Recorded before this instant, or on or before this date. */
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Who issued which command when, newest first, per offender or per user. */
+export async function activityReport(store: ReadModelStore, filter: ActivityFilter): Promise<{ entries: ActivityEntry[]; total: number; page: number; pageSize: number }> {
+  const where: Condition[] = [];
+  if (filter.offenderId) where.push({ column: 'offender_id', op: '=', value: filter.offenderId });
+  if (filter.userId) where.push({ column: 'user_id', op: '=', value: filter.userId });
+  if (filter.from) where.push({ column: 'recorded_at', op: '>=', value: filter.from });
+  if (filter.to) where.push({ column: 'recorded_at', op: '<', value: /^\d{4}-\d{2}-\d{2}$/.test(filter.to) ? `${filter.to}T24` : filter.to });
+  const page = filter.page ?? 1;
+  const pageSize = filter.pageSize ?? 50;
+  const { rows, total } = await store.select(ACTIVITY_TABLE, {
+    where,
+    orderBy: [{ column: 'first_position', direction: 'desc' }],
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  const entries = (rows as ActivityRow[]).map((r) => ({
+    commandId: r.command_id,
+    offenderId: r.offender_id,
+    command: r.command_type,
+    events: r.event_types,
+    user: { userId: r.user_id, role: r.role, area: r.actor_area },
+    recordedAt: r.recorded_at,
+    occurredAt: r.occurred_at,
+    correlationId: r.correlation_id,
+  }));
+  return { entries, total, page, pageSize };
+}
