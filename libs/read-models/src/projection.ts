@@ -25,6 +25,8 @@ export interface Projection<R extends Row = Row> {
   /** Bump when evolve or the table changes: the projection is then rebuilt from position 0. */
   version: number;
   table: TableSpec;
+  /** True when every event makes a new row (an append-only log): rows are then never loaded or cached. */
+  insertOnly?: boolean;
   /** The key of the row an event concerns, or undefined when the projection ignores it. */
   keyOf(event: ProjectedEvent): string | undefined;
   /** The row after the event; undefined deletes it. Must not mutate `row`. */

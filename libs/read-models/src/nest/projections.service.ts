@@ -21,42 +21,38 @@ export interface ProjectionStatus {
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Projections');
-  private readonly runners: ProjectionRunner[];
+  private readonly runner: ProjectionRunner;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     @Inject(RUN_PROJECTIONS) private readonly runProjections: boolean,
   ) {
-    this.runners = ALL_PROJECTIONS.map(
-      (projection) =>
-        new ProjectionRunner(events, store, projection, {
-          logger: { log: (m) => this.logger.log(m), error: (m) => this.logger.error(m) },
-        }),
-    );
+    this.runner = new ProjectionRunner(events, store, ALL_PROJECTIONS, {
+      logger: { log: (m) => this.logger.log(m), error: (m) => this.logger.error(m) },
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.runProjections) await Promise.all(this.runners.map((r) => r.start()));
+    if (this.runProjections) await this.runner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.runners.map((r) => r.stop()));
+    await this.runner.stop();
     await this.store.close();
   }
 
   /** Resolves once every projection has applied the log up to its current head (read-your-writes). */
   async caughtUp(): Promise<void> {
     const head = await this.events.headPosition();
-    await Promise.all(this.runners.map((r) => r.waitFor(head)));
+    await this.runner.waitFor(head);
   }
 
   async statuses(): Promise<ProjectionStatus[]> {
     const head = await this.events.headPosition();
     const checkpoints = new Map((await this.store.checkpoints()).map((c) => [c.projection, c]));
     return Promise.all(
-      this.runners.map(async (runner) => {
-        const { name, state, position, failure } = runner.status();
+      this.runner.status().map(async ({ name, state, position, failure }) => {
         const checkpoint = this.runProjections ? position : (checkpoints.get(name)?.position ?? 0);
         const [next] = checkpoint < head ? await this.events.readAll({ after: checkpoint, limit: 1 }) : [];
         const stored = checkpoints.get(name)?.failure;

@@ -44,12 +44,11 @@ describe.each(STORE_KINDS)('A projection that throws on an event, on %s', (kind)
     const poisonEvent = all[3]; // the second offender's registration, mid-batch
     const poisoned: { eventId?: string } = { eventId: poisonEvent.eventId };
 
-    const failing = new ProjectionRunner(events, store, probe(poisoned), { batchSize: 100 });
-    const healthy = new ProjectionRunner(events, store, eligibilityProjection as Projection, { batchSize: 100 });
-    await failing.catchUp();
-    await healthy.catchUp();
+    const runner = new ProjectionRunner(events, store, [probe(poisoned), eligibilityProjection as Projection], { batchSize: 100 });
+    await runner.catchUp();
+    const [failing, healthy] = runner.status();
 
-    expect(failing.status()).toMatchObject({
+    expect(failing).toMatchObject({
       state: 'failed',
       position: poisonEvent.globalPosition - 1,
       failure: { eventId: poisonEvent.eventId, position: poisonEvent.globalPosition, error: expect.stringContaining('simulated bug') },
@@ -59,14 +58,14 @@ describe.each(STORE_KINDS)('A projection that throws on an event, on %s', (kind)
       failure: { eventId: poisonEvent.eventId, position: poisonEvent.globalPosition },
     });
     expect((await store.select(probe(poisoned).table, {})).rows.map((r) => r.offender_id)).toEqual([ids[0]]);
-    expect(healthy.status()).toMatchObject({ state: 'live', position: all.at(-1)!.globalPosition, failure: null });
-    await expect(failing.waitFor(all.at(-1)!.globalPosition)).rejects.toThrow(/failed/);
+    expect(healthy).toMatchObject({ state: 'live', position: all.at(-1)!.globalPosition, failure: null });
+    await expect(runner.waitFor(all.at(-1)!.globalPosition)).rejects.toThrow(/journey_probe failed/);
 
     // The fix is deployed: a new runner resumes from the failed event and catches up.
     poisoned.eventId = undefined;
     const fixed = new ProjectionRunner(events, store, probe(poisoned), { batchSize: 100 });
     await fixed.catchUp();
-    expect(fixed.status()).toMatchObject({ state: 'live', position: all.at(-1)!.globalPosition, failure: null });
+    expect(fixed.status()[0]).toMatchObject({ state: 'live', position: all.at(-1)!.globalPosition, failure: null });
     expect(await store.checkpoint('journey_probe')).toMatchObject({ failure: null });
 
     const clean = openTestStore(kind);
@@ -80,14 +79,14 @@ describe('The projection runner', () => {
   it('makes a newly appended event visible to a live projection', async () => {
     const events = new SqliteEventStore({ path: ':memory:' });
     const store = openTestStore('sqlite');
-    const runners = ALL_PROJECTIONS.map((p) => new ProjectionRunner(events, store, p));
-    await Promise.all(runners.map((r) => r.start()));
+    const runner = new ProjectionRunner(events, store, ALL_PROJECTIONS);
+    await runner.start();
     await cohortOfTwo(events);
     const head = await events.headPosition();
-    await Promise.all(runners.map((r) => r.waitFor(head)));
+    await runner.waitFor(head);
     expect((await store.select(offenderJourneyProjection.table, {})).total).toBe(2);
-    expect(runners.map((r) => r.status().state)).toEqual(ALL_PROJECTIONS.map(() => 'live'));
-    await Promise.all(runners.map((r) => r.stop()));
+    expect(runner.status().map((s) => s.state)).toEqual(ALL_PROJECTIONS.map(() => 'live'));
+    await runner.stop();
     await Promise.all([store.close(), events.close()]);
   });
 

@@ -1,6 +1,6 @@
 import type { EventStore, StoredEvent } from '@ppo/event-store';
-import type { Projection } from '../projection';
-import type { ReadModelStore, TableWrites } from '../store/read-model-store.port';
+import type { ProjectedEvent, Projection } from '../projection';
+import type { ReadModelStore } from '../store/read-model-store.port';
 import type { Row } from '../store/table-spec';
 import { toProjectedEvent } from './projected-events';
 
@@ -8,11 +8,15 @@ import { toProjectedEvent } from './projected-events';
 export type ProjectionState = 'starting' | 'catching-up' | 'live' | 'failed' | 'stopped';
 
 export interface ProjectionRunnerOptions {
-  /** Events read and committed together (default 1000). */
+  /** Events read at a time (default 2000). */
   batchSize?: number;
-  /** Rows kept in memory between batches (default 100,000); the cache is dropped past that. */
+  /** Uncommitted rows a projection may hold before it commits (default 20,000). */
+  maxDirtyRows?: number;
+  /** While catching up, commit at least this often (default 2000 ms); at the head of the log every batch commits. */
+  commitIntervalMs?: number;
+  /** Committed rows kept in memory (default 100,000 per projection); the oldest are dropped past that. */
   cacheLimit?: number;
-  /** Wait after a storage error before trying the same batch again (default 1000 ms). */
+  /** Wait after a storage error before trying again (default 1000 ms). */
   retryDelayMs?: number;
   logger?: { log(message: string): void; error(message: string): void };
 }
@@ -24,194 +28,303 @@ export interface ProjectionFailure {
   error: string;
 }
 
+/** What the runner reports about one projection. */
+export interface ProjectionRunStatus {
+  name: string;
+  state: ProjectionState;
+  /** Global position of the last event committed. */
+  position: number;
+  failure: ProjectionFailure | null;
+}
+
+/** One projection's progress inside a runner. */
+class Lane {
+  state: ProjectionState = 'starting';
+  /** Committed position. */
+  position = 0;
+  /** Applied position, committed or not. */
+  applied = 0;
+  failure: ProjectionFailure | null = null;
+  pendingFailure: ProjectionFailure | null = null;
+  readonly cache = new Map<string, Row | null>();
+  readonly dirty = new Map<string, Row | null>();
+  lastCommit = performance.now();
+
+  constructor(readonly projection: Projection) {}
+
+  get active(): boolean {
+    return this.state !== 'failed' && this.pendingFailure === null;
+  }
+
+  current(key: string): Row | undefined {
+    const row = this.dirty.has(key) ? this.dirty.get(key) : this.cache.get(key);
+    return row ?? undefined;
+  }
+}
+
 /**
- * Runs one projection: reads the global log after its checkpoint in batches,
- * applies each event with the projection's pure evolve, and writes the changed
- * rows and the new checkpoint in one transaction, so every event counts exactly
- * once whatever crashes. An event that makes evolve throw stops this projection
- * only, with the failure recorded; a restart resumes from that event.
+ * Runs projections: reads the global log once, in batches, from the lowest
+ * checkpoint among them, and applies each event to every projection that has
+ * not seen it, with that projection's pure evolve. A projection's changed rows
+ * and its new checkpoint are committed in one transaction, so every event
+ * counts exactly once whatever crashes; a crash loses only uncommitted work,
+ * which is applied again. An event that makes a projection throw stops that
+ * projection only, with the failure recorded; a restart resumes from that event.
  */
 export class ProjectionRunner {
-  private state: ProjectionState = 'starting';
-  private position = 0;
-  private failure: ProjectionFailure | null = null;
-  private readonly cache = new Map<string, Row | null>();
+  private readonly lanes: Lane[];
   private readonly controller = new AbortController();
   private loop?: Promise<void>;
+  private prepared = false;
   private waiters: { position: number; resolve(): void; reject(error: Error): void }[] = [];
   private readonly batchSize: number;
+  private readonly maxDirtyRows: number;
+  private readonly commitIntervalMs: number;
   private readonly cacheLimit: number;
   private readonly retryDelayMs: number;
 
   constructor(
     private readonly events: EventStore,
     private readonly store: ReadModelStore,
-    readonly projection: Projection,
+    projections: Projection | Projection[],
     private readonly options: ProjectionRunnerOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 1000;
+    this.lanes = (Array.isArray(projections) ? projections : [projections]).map((p) => new Lane(p));
+    this.batchSize = options.batchSize ?? 2000;
+    this.maxDirtyRows = options.maxDirtyRows ?? 20_000;
+    this.commitIntervalMs = options.commitIntervalMs ?? 2000;
     this.cacheLimit = options.cacheLimit ?? 100_000;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
   }
 
-  /** Loads the checkpoint (resetting the tables if the projection's version changed) and starts following the log. */
+  /** Loads checkpoints (resetting a projection whose version changed) and starts following the log. */
   async start(): Promise<void> {
     await this.prepare();
     this.loop = this.run();
   }
 
-  /** Applies every event up to the head of the log, then returns (for rebuilds, the command line and tests). */
+  /** Applies every event up to the head of the log, commits, and returns (for rebuilds, the command line and tests). */
   async catchUp(): Promise<void> {
-    if (this.state === 'starting') await this.prepare();
-    while (this.state !== 'failed') {
-      const batch = await this.events.readAll({ after: this.position, limit: this.batchSize });
+    await this.prepare();
+    for (;;) {
+      const from = this.lowestApplied();
+      if (from === undefined) break;
+      const batch = await this.events.readAll({ after: from, limit: this.batchSize });
       if (batch.length === 0) break;
-      await this.apply(batch);
+      await this.apply(batch, false);
     }
-    if (this.state !== 'failed') this.setState('live');
+    await this.commitAll(true);
+    for (const lane of this.lanes) if (lane.state !== 'failed') lane.state = 'live';
   }
 
   async stop(): Promise<void> {
     this.controller.abort();
     await this.loop;
-    if (this.state !== 'failed') this.setState('stopped');
-    for (const waiter of this.waiters) waiter.reject(new Error(`Projection ${this.projection.name} stopped`));
+    for (const lane of this.lanes) if (lane.state !== 'failed') lane.state = 'stopped';
+    for (const waiter of this.waiters) waiter.reject(new Error('Projections stopped'));
     this.waiters = [];
   }
 
-  /** Resolves once the projection has applied everything up to `position`; rejects if it fails first. */
+  /** Resolves once every projection has committed everything up to `position`; rejects if one fails first. */
   waitFor(position: number): Promise<void> {
-    if (this.position >= position) return Promise.resolve();
-    if (this.state === 'failed') return Promise.reject(new Error(`Projection ${this.projection.name} failed: ${this.failure?.error}`));
+    const failed = this.lanes.find((l) => l.state === 'failed');
+    if (failed) return Promise.reject(new Error(`Projection ${failed.projection.name} failed: ${failed.failure?.error}`));
+    if (this.lanes.every((l) => l.position >= position)) return Promise.resolve();
     return new Promise((resolve, reject) => this.waiters.push({ position, resolve, reject }));
   }
 
-  status(): { name: string; state: ProjectionState; position: number; failure: ProjectionFailure | null } {
-    return { name: this.projection.name, state: this.state, position: this.position, failure: this.failure };
+  status(): ProjectionRunStatus[] {
+    return this.lanes.map((l) => ({ name: l.projection.name, state: l.state, position: l.position, failure: l.failure }));
   }
 
   private async prepare(): Promise<void> {
-    const { projection } = this;
-    await this.store.ensureTables([projection.table]);
-    const checkpoint = await this.store.checkpoint(projection.name);
-    if (!checkpoint || checkpoint.projectionVersion !== projection.version) {
-      if (checkpoint) this.options.logger?.log(`Projection ${projection.name} is at v${checkpoint.projectionVersion}, code at v${projection.version}: rebuilding`);
-      await this.store.reset(projection.name, projection.version, [projection.table]);
-      this.position = 0;
-    } else {
-      this.position = checkpoint.position;
+    if (this.prepared) return;
+    await this.store.ensureTables(this.lanes.map((l) => l.projection.table));
+    for (const lane of this.lanes) {
+      const { projection } = lane;
+      const checkpoint = await this.store.checkpoint(projection.name);
+      if (!checkpoint || checkpoint.projectionVersion !== projection.version) {
+        if (checkpoint) this.options.logger?.log(`Projection ${projection.name} is at v${checkpoint.projectionVersion}, code at v${projection.version}: rebuilding`);
+        await this.store.reset(projection.name, projection.version, [projection.table]);
+        lane.position = 0;
+      } else {
+        lane.position = checkpoint.position;
+      }
+      lane.applied = lane.position;
+      lane.state = 'catching-up';
     }
-    this.setState('catching-up');
+    this.prepared = true;
+  }
+
+  private lowestApplied(): number | undefined {
+    const active = this.lanes.filter((l) => l.active);
+    return active.length ? Math.min(...active.map((l) => l.applied)) : undefined;
   }
 
   private async run(): Promise<void> {
     const { signal } = this.controller;
-    while (!signal.aborted && this.state !== 'failed') {
-      let batch: StoredEvent[];
+    while (!signal.aborted) {
       try {
-        batch = await this.events.readAll({ after: this.position, limit: this.batchSize });
-        if (batch.length === 0) {
-          this.setState('live');
+        const from = this.lowestApplied();
+        if (from === undefined) return;
+        const batch = await this.events.readAll({ after: from, limit: this.batchSize });
+        const atHead = batch.length < this.batchSize;
+        if (batch.length > 0) await this.apply(batch, atHead);
+        else await this.commitAll(true);
+        if (atHead) {
+          for (const lane of this.lanes) if (lane.state === 'catching-up') lane.state = 'live';
           await this.nextAppend(signal);
-          continue;
         }
-        await this.apply(batch);
       } catch (error) {
-        // Storage trouble, not a poison event: forget cached rows and try the same batch again.
-        this.cache.clear();
-        this.options.logger?.error(`Projection ${this.projection.name}: ${(error as Error).message}; retrying`);
+        // Storage trouble, not a poison event: drop uncommitted work and read again from the checkpoints.
+        for (const lane of this.lanes) {
+          lane.dirty.clear();
+          lane.cache.clear();
+          lane.applied = lane.position;
+          lane.pendingFailure = null;
+        }
+        this.options.logger?.error(`Projections: ${(error as Error).message}; retrying`);
         await sleep(this.retryDelayMs, signal);
       }
     }
+    await this.commitAll(true).catch(() => undefined);
   }
 
+  /**
+   * Waits for the next append, for stop, or for a second to pass (a last resort should a
+   * notification be missed), whichever comes first; never hangs on how an adapter ends a follow.
+   */
   private async nextAppend(signal: AbortSignal): Promise<void> {
+    const from = this.lowestApplied();
+    if (from === undefined || signal.aborted) return;
     const follower = new AbortController();
-    const stop = () => follower.abort();
-    signal.addEventListener('abort', stop, { once: true });
+    const iterator = this.events.follow({ after: from, signal: follower.signal })[Symbol.asyncIterator]();
+    let onAbort: () => void = () => undefined;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      for await (const _ of this.events.follow({ after: this.position, signal: follower.signal })) break;
+      await Promise.race([
+        iterator.next(),
+        new Promise<void>((resolve) => {
+          onAbort = resolve;
+          signal.addEventListener('abort', onAbort, { once: true });
+        }),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, 1000);
+        }),
+      ]);
     } finally {
-      signal.removeEventListener('abort', stop);
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
       follower.abort();
+      void iterator.return?.(undefined)?.catch(() => undefined);
     }
   }
 
-  /** Applies a batch: everything before a poison event is committed, then the projection stops on it. */
-  private async apply(batch: StoredEvent[]): Promise<void> {
-    const { projection } = this;
-    const changes = new Map<string, Row | null>();
-    let applied = this.position;
-    let failure: ProjectionFailure | null = null;
-
-    const keys = new Set<string>();
-    for (const stored of batch) {
+  /** Applies a batch to every projection that has not seen its events, then commits where due. */
+  private async apply(batch: StoredEvent[], atHead: boolean): Promise<void> {
+    const projected: (ProjectedEvent | Error | undefined)[] = batch.map((stored) => {
       try {
-        const event = toProjectedEvent(stored);
-        const key = event && projection.keyOf(event);
-        if (key !== undefined && !this.cache.has(key)) keys.add(key);
-      } catch {
-        // Reported below, at the event, in order.
-      }
-    }
-    if (keys.size > 0) {
-      const loaded = await this.store.load(projection.table, [...keys]);
-      for (const key of keys) this.cache.set(key, loaded.get(key) ?? null);
-    }
-
-    for (const stored of batch) {
-      try {
-        const event = toProjectedEvent(stored);
-        const key = event && projection.keyOf(event);
-        if (event && key !== undefined) {
-          const current = changes.has(key) ? changes.get(key) : this.cache.get(key);
-          changes.set(key, projection.evolve(current ?? undefined, event) ?? null);
-        }
-        applied = stored.globalPosition;
+        return toProjectedEvent(stored);
       } catch (error) {
-        failure = { position: stored.globalPosition, eventId: stored.eventId, error: (error as Error).stack ?? String(error) };
-        break;
+        return error as Error;
       }
-    }
+    });
+    await this.loadRows(batch, projected);
 
-    if (applied > this.position) {
-      const writes: TableWrites = { table: projection.table, upserts: [], deletes: [] };
-      for (const [key, row] of changes) {
-        if (row) writes.upserts.push(row);
-        else writes.deletes.push(key);
+    batch.forEach((stored, i) => {
+      const event = projected[i];
+      for (const lane of this.lanes) {
+        if (!lane.active || stored.globalPosition <= lane.applied) continue;
+        try {
+          if (event instanceof Error) throw event;
+          const key = event && lane.projection.keyOf(event);
+          if (event && key !== undefined) lane.dirty.set(key, lane.projection.evolve(lane.current(key), event) ?? null);
+          lane.applied = stored.globalPosition;
+        } catch (error) {
+          lane.pendingFailure = { position: stored.globalPosition, eventId: stored.eventId, error: (error as Error).stack ?? String(error) };
+        }
       }
-      await this.store.commit(projection.name, projection.version, [writes], applied);
-      if (this.cache.size + changes.size > this.cacheLimit) this.cache.clear();
-      for (const [key, row] of changes) this.cache.set(key, row);
-      this.position = applied;
-      this.settleWaiters();
-    }
-    if (failure) await this.fail(failure);
-    else if (this.state !== 'live') this.setState(batch.length === this.batchSize ? 'catching-up' : 'live');
+    });
+    await this.commitAll(atHead);
   }
 
-  private async fail(failure: ProjectionFailure): Promise<void> {
-    this.failure = failure;
-    this.cache.clear();
-    this.setState('failed');
-    await this.store.recordFailure(this.projection.name, failure);
+  /** Loads from the store the rows this batch concerns that no projection holds in memory. */
+  private async loadRows(batch: StoredEvent[], projected: (ProjectedEvent | Error | undefined)[]): Promise<void> {
+    for (const lane of this.lanes) {
+      if (!lane.active || lane.projection.insertOnly) continue;
+      const keys = new Set<string>();
+      batch.forEach((stored, i) => {
+        const event = projected[i];
+        if (stored.globalPosition <= lane.applied || !event || event instanceof Error) return;
+        try {
+          const key = lane.projection.keyOf(event);
+          if (key !== undefined && !lane.dirty.has(key) && !lane.cache.has(key)) keys.add(key);
+        } catch {
+          // keyOf throwing is a poison event; apply reports it in order.
+        }
+      });
+      if (keys.size === 0) continue;
+      const loaded = await this.store.load(lane.projection.table, [...keys]);
+      for (const key of keys) lane.cache.set(key, loaded.get(key) ?? null);
+    }
+  }
+
+  /** Commits each projection whose uncommitted work is due: at the head of the log, when large, when old, or on failure. */
+  private async commitAll(force: boolean): Promise<void> {
+    const now = performance.now();
+    for (const lane of this.lanes) {
+      const due = force || lane.pendingFailure !== null || lane.dirty.size >= this.maxDirtyRows || now - lane.lastCommit >= this.commitIntervalMs;
+      if (due && lane.applied > lane.position) await this.commit(lane);
+      if (lane.pendingFailure) await this.fail(lane, lane.pendingFailure);
+    }
+    this.settleWaiters();
+  }
+
+  private async commit(lane: Lane): Promise<void> {
+    const { projection } = lane;
+    const upserts: Row[] = [];
+    const deletes: string[] = [];
+    for (const [key, row] of lane.dirty) {
+      if (row) upserts.push(row);
+      else deletes.push(key);
+    }
+    await this.store.commit(projection.name, projection.version, [{ table: projection.table, upserts, deletes }], lane.applied);
+    if (!projection.insertOnly) {
+      for (const [key, row] of lane.dirty) {
+        lane.cache.delete(key);
+        lane.cache.set(key, row);
+      }
+      // Drop the least recently written rows past the limit (a Map iterates in insertion order).
+      for (const key of lane.cache.keys()) {
+        if (lane.cache.size <= this.cacheLimit) break;
+        lane.cache.delete(key);
+      }
+    }
+    lane.dirty.clear();
+    lane.position = lane.applied;
+    lane.lastCommit = performance.now();
+  }
+
+  private async fail(lane: Lane, failure: ProjectionFailure): Promise<void> {
+    lane.failure = failure;
+    lane.pendingFailure = null;
+    lane.cache.clear();
+    lane.state = 'failed';
+    await this.store.recordFailure(lane.projection.name, failure);
     this.options.logger?.error(
-      `Projection ${this.projection.name} stopped at event ${failure.eventId} (position ${failure.position}): ${failure.error}`,
+      `Projection ${lane.projection.name} stopped at event ${failure.eventId} (position ${failure.position}): ${failure.error}`,
     );
-    for (const waiter of this.waiters) waiter.reject(new Error(`Projection ${this.projection.name} failed: ${failure.error}`));
+    for (const waiter of this.waiters) waiter.reject(new Error(`Projection ${lane.projection.name} failed: ${failure.error}`));
     this.waiters = [];
   }
 
   private settleWaiters(): void {
+    const committed = Math.min(...this.lanes.map((l) => l.position));
     this.waiters = this.waiters.filter((waiter) => {
-      if (waiter.position > this.position) return true;
+      if (waiter.position > committed) return true;
       waiter.resolve();
       return false;
     });
-  }
-
-  private setState(state: ProjectionState): void {
-    this.state = state;
   }
 }
 

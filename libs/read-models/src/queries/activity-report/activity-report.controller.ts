@@ -55,7 +55,7 @@ export class ActivityReportController {
       userId: e.user.userId,
       role: e.user.role,
       command: e.command,
-      events: e.events.join(' '),
+      event: e.event,
       offenderId: e.offenderId,
       commandId: e.commandId,
       correlationId: e.correlationId,

@@ -2,12 +2,13 @@ import { ACTIVITY_TABLE, type ActivityRow } from '../../projections/activity/act
 import type { ReadModelStore } from '../../store/read-model-store.port';
 import type { Condition } from '../../store/table-spec';
 
-/** A command as supervisors see it in the activity log. */
+/** An event as supervisors see it in the activity log, with the command that caused it. */
 export interface ActivityEntry {
+  eventId: string;
   commandId: string;
   offenderId: string;
   command: string | null;
-  events: string[];
+  event: string;
   user: { userId: string; role: string; area: string | null };
   recordedAt: string;
   occurredAt: string;
@@ -25,7 +26,7 @@ export interface ActivityFilter {
   pageSize?: number;
 }
 
-/** Who issued which command when, newest first, per offender or per user. */
+/** Who issued which command when, newest event first, per offender or per user. */
 export async function activityReport(store: ReadModelStore, filter: ActivityFilter): Promise<{ entries: ActivityEntry[]; total: number; page: number; pageSize: number }> {
   const where: Condition[] = [];
   if (filter.offenderId) where.push({ column: 'offender_id', op: '=', value: filter.offenderId });
@@ -36,15 +37,16 @@ export async function activityReport(store: ReadModelStore, filter: ActivityFilt
   const pageSize = filter.pageSize ?? 50;
   const { rows, total } = await store.select(ACTIVITY_TABLE, {
     where,
-    orderBy: [{ column: 'first_position', direction: 'desc' }],
+    orderBy: [{ column: 'position', direction: 'desc' }],
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
   const entries = (rows as ActivityRow[]).map((r) => ({
+    eventId: r.event_id,
     commandId: r.command_id,
     offenderId: r.offender_id,
     command: r.command_type,
-    events: r.event_types,
+    event: r.event_type,
     user: { userId: r.user_id, role: r.role, area: r.actor_area },
     recordedAt: r.recorded_at,
     occurredAt: r.occurred_at,
