@@ -14,7 +14,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { writeSyntheticLog } from './synthetic-log';
+import { writeSyntheticLog } from '@ppo/read-models/testing/synthetic-log';
 
 const { values } = parseArgs({
   options: {
