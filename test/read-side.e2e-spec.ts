@@ -83,7 +83,19 @@ describe('Case workers’ lists and reports, read from projections', () => {
       { name: 'offender_journey', state: 'live', checkpoint: head, head, lag: { events: 0, seconds: 0 }, failure: null },
       { name: 'eligibility', state: 'live', checkpoint: head, head, lag: { events: 0, seconds: 0 }, failure: null },
       { name: 'activity', state: 'live', checkpoint: head, head, lag: { events: 0, seconds: 0 }, failure: null },
+      { name: 'scheme_timeline', state: 'live', checkpoint: head, head, lag: { events: 0, seconds: 0 }, failure: null },
     ]);
+  });
+
+  it('gives the scheme dashboard per area and month, also as CSV', async () => {
+    const { body } = await t.http.get('/api/reports/scheme-summary').query({ area: 'northumbria', from: '2026-07', to: '2026-11' }).expect(200);
+    expect(body.months.map((m: { month: string }) => m.month)).toEqual(['2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(body.months[0]).toMatchObject({ area: 'northumbria', adoptions: 1, cohort: { total: 1, byIntensity: { intensive: 1 } } });
+    expect(body.months.at(-1)).toMatchObject({ lapses: 1, contactCompliance: { attended: 3 } });
+    const csv = await t.http.get('/api/reports/scheme-summary').query({ area: 'northumbria', from: '2026-07', to: '2026-07', format: 'csv' }).expect(200);
+    expect(csv.text.split('\n')[1]).toMatch(/^northumbria,2026-07,1,0,/);
+    const bad = await t.http.get('/api/reports/scheme-summary').query({ from: 'July' }).expect(400);
+    expect(bad.body.errors[0]).toEqual({ field: 'from', messages: ['from must be a month, YYYY-MM'] });
   });
 
   it('shows supervisors who issued which command when, per offender', async () => {

@@ -19,3 +19,5 @@ export * from './queries/contacts-due-report/contacts-due-report';
 export * from './http/csv-export';
 export * from './projections/activity/activity.projection';
 export * from './queries/activity-report/activity-report';
+export * from './projections/scheme-timeline/scheme-timeline.projection';
+export * from './queries/scheme-summary-report/scheme-summary-report';
