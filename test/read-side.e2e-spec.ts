@@ -87,6 +87,24 @@ describe('Case workers’ lists and reports, read from projections', () => {
     ]);
   });
 
+  it('rebuilds a projection on request while answering reads, then reports how the rebuilt copy compared', async () => {
+    const started = await t.http.post('/api/projections/offender_journey/rebuild').expect(202);
+    expect(started.headers.location).toBe('/api/projections');
+    await t.http.get('/api/offenders').expect(200);
+    let journey;
+    for (let i = 0; i < 100; i++) {
+      journey = (await t.http.get('/api/projections').expect(200)).body.projections.find((p: { name: string }) => p.name === 'offender_journey');
+      if (journey.lastRebuild) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(journey).toMatchObject({
+      state: 'live',
+      lastRebuild: { projection: 'offender_journey', rows: 3, differences: { onlyLive: 0, onlyRebuilt: 0, changed: 0 } },
+    });
+    expect((await t.http.get('/api/offenders').expect(200)).body.total).toBe(3);
+    expect((await t.http.post('/api/projections/nonsense/rebuild').expect(404)).body.code).toBe('PROJECTION.NOT_FOUND');
+  });
+
   it('gives the scheme dashboard per area and month, also as CSV', async () => {
     const { body } = await t.http.get('/api/reports/scheme-summary').query({ area: 'northumbria', from: '2026-07', to: '2026-11' }).expect(200);
     expect(body.months.map((m: { month: string }) => m.month)).toEqual(['2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);

@@ -21,3 +21,4 @@ export * from './projections/activity/activity.projection';
 export * from './queries/activity-report/activity-report';
 export * from './projections/scheme-timeline/scheme-timeline.projection';
 export * from './queries/scheme-summary-report/scheme-summary-report';
+export * from './rebuild/rebuild-projection';

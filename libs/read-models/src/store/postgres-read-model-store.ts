@@ -164,13 +164,41 @@ export class PostgresReadModelStore implements ReadModelStore {
     const order = (query.orderBy ?? []).map(
       (o) => `"${checkColumn(table, o.column)}" ${o.direction === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`,
     );
-    order.push(`"${table.key}" ASC`);
+    // Byte order for text keys, as SQLite sorts them, whatever the database's collation.
+    order.push(`"${table.key}"${table.columns[table.key] === 'text' ? ' COLLATE "C"' : ''} ASC`);
     params.push(query.limit ?? null, query.offset ?? 0);
     const { rows } = await this.pool.query(
       `SELECT * FROM "${table.name}"${whereSql} ORDER BY ${order.join(', ')} LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
     return { rows: rows.map((r) => normalise(table, r)), total: count.rows[0].n };
+  }
+
+  async dropTable(projection: string, table: TableSpec): Promise<void> {
+    await this.ready;
+    await this.transaction(async (client) => {
+      await client.query(`DROP TABLE IF EXISTS "${table.name}"`);
+      await client.query('DELETE FROM projection_checkpoints WHERE projection = $1', [projection]);
+    });
+  }
+
+  async swapIn(live: { projection: string; table: TableSpec }, shadow: { projection: string; table: TableSpec }): Promise<void> {
+    await this.ready;
+    await this.transaction(async (client) => {
+      await client.query(`DROP TABLE IF EXISTS "${live.table.name}"`);
+      await client.query(`ALTER TABLE "${shadow.table.name}" RENAME TO "${live.table.name}"`);
+      await client.query(`ALTER INDEX "${shadow.table.name}_pkey" RENAME TO "${live.table.name}_pkey"`);
+      for (const column of live.table.indexes ?? []) {
+        await client.query(`ALTER INDEX "${shadow.table.name}_${column}" RENAME TO "${live.table.name}_${column}"`);
+      }
+      await client.query(
+        `UPDATE projection_checkpoints AS live SET position = shadow.position, projection_version = shadow.projection_version,
+           failed_position = NULL, failed_event_id = NULL, failed_error = NULL, failed_at = NULL, updated_at = now()
+         FROM projection_checkpoints AS shadow WHERE live.projection = $1 AND shadow.projection = $2`,
+        [live.projection, shadow.projection],
+      );
+      await client.query('DELETE FROM projection_checkpoints WHERE projection = $1', [shadow.projection]);
+    });
   }
 
   async close(): Promise<void> {

@@ -38,6 +38,13 @@ export interface ReadModelStore {
   /** Empties a table and resets its projection to position 0, in one transaction. */
   reset(projection: string, projectionVersion: number, tables: TableSpec[]): Promise<void>;
   select(table: TableSpec, query: SelectQuery): Promise<{ rows: Row[]; total: number }>;
+  /** Drops a table (if it exists) and forgets its projection's checkpoint. */
+  dropTable(projection: string, table: TableSpec): Promise<void>;
+  /**
+   * In one transaction: replaces the live table with the shadow one (indexes renamed to the
+   * live names), and gives the live projection the shadow's checkpoint.
+   */
+  swapIn(live: { projection: string; table: TableSpec }, shadow: { projection: string; table: TableSpec }): Promise<void>;
   close(): Promise<void>;
 }
 

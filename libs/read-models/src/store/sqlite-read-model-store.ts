@@ -139,6 +139,38 @@ export class SqliteReadModelStore implements ReadModelStore {
     return { rows: rows.map((r) => fromSql(table, r)), total };
   }
 
+  async dropTable(projection: string, table: TableSpec): Promise<void> {
+    this.db.transaction(() => {
+      this.db.exec(`DROP TABLE IF EXISTS "${table.name}"`);
+      this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?').run(projection);
+    })();
+    this.upserts.delete(table.name);
+    this.deletes.delete(table.name);
+  }
+
+  async swapIn(live: { projection: string; table: TableSpec }, shadow: { projection: string; table: TableSpec }): Promise<void> {
+    this.db.transaction(() => {
+      this.db.exec(`DROP TABLE IF EXISTS "${live.table.name}"`);
+      this.db.exec(`ALTER TABLE "${shadow.table.name}" RENAME TO "${live.table.name}"`);
+      for (const column of live.table.indexes ?? []) {
+        this.db.exec(`DROP INDEX IF EXISTS "${shadow.table.name}_${column}"`);
+        this.db.exec(`CREATE INDEX "${live.table.name}_${column}" ON "${live.table.name}" ("${checkColumn(live.table, column)}")`);
+      }
+      this.db
+        .prepare(
+          `UPDATE projection_checkpoints SET (position, projection_version, failed_position, failed_event_id, failed_error, failed_at, updated_at) =
+             (SELECT position, projection_version, NULL, NULL, NULL, NULL, ? FROM projection_checkpoints WHERE projection = ?)
+           WHERE projection = ?`,
+        )
+        .run(new Date().toISOString(), shadow.projection, live.projection);
+      this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?').run(shadow.projection);
+    })();
+    for (const name of [live.table.name, shadow.table.name]) {
+      this.upserts.delete(name);
+      this.deletes.delete(name);
+    }
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

@@ -1,5 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProjectionsService, type ProjectionStatus } from '../../nest/projections.service';
 
 @ApiTags('Operations')
@@ -12,5 +13,17 @@ export class ProjectionStatusController {
   @ApiOkResponse({ description: 'One entry per projection' })
   async status(): Promise<{ projections: ProjectionStatus[] }> {
     return { projections: await this.projections.statuses() };
+  }
+
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Rebuild a projection without downtime: a shadow copy from position 0, compared with the live one and swapped in' })
+  @ApiAcceptedResponse({ description: 'Started; follow it at GET /api/projections' })
+  @ApiResponse({ status: 404, description: 'No such projection' })
+  @ApiResponse({ status: 409, description: 'A rebuild is running, or projections run in another process' })
+  rebuild(@Param('name') name: string, @Res({ passthrough: true }) response: Response): { projection: string; status: string } {
+    this.projections.startRebuild(name);
+    response.location('/api/projections');
+    return { projection: name, status: 'rebuilding' };
   }
 }
