@@ -6,7 +6,7 @@ import { ProjectionsService } from '@ppo/read-models';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../apps/api/src/bootstrap';
-import type { AppConfig } from '../../apps/api/src/config/app-config';
+import type { AppConfig } from '@ppo/config';
 
 /** "Today" in every e2e test: a Friday in November 2026, in London. */
 export const TODAY = '2026-11-20';

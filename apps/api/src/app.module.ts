@@ -5,7 +5,7 @@ import { ReadModelsModule } from '@ppo/read-models';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig } from '@ppo/config';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
 

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Clock } from '@ppo/offenders';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig } from '@ppo/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestValidationErrorFactory } from './http/request-validation.error';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, loadConfig } from '@ppo/config';
 
 async function main(): Promise<void> {
   let config;

@@ -1,0 +1,11 @@
+import { ConfigError } from '@ppo/config';
+import { Command } from 'commander';
+import { projectionsCommand } from './commands/projections.command';
+
+/** `npm run ppo -- <command>`: operations on the same stores the service uses, configured by the same environment. */
+const program = new Command('ppo').description('PPO Journey operations').addCommand(projectionsCommand()).showHelpAfterError();
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `ppo: ${(error as Error).message}`);
+  process.exitCode = 1;
+});
