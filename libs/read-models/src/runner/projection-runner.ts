@@ -12,9 +12,9 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** Uncommitted rows a projection may hold before it commits (default 20,000). */
   maxDirtyRows?: number;
-  /** While catching up, commit at least this often (default 2000 ms); at the head of the log every batch commits. */
+  /** While catching up, commit at least this often (default 10 s: a crash re-applies at most that); at the head of the log every batch commits. */
   commitIntervalMs?: number;
-  /** Committed rows kept in memory (default 100,000 per projection); the oldest are dropped past that. */
+  /** Committed rows kept in memory (default 20,000 per projection); the least recently written are dropped past that. */
   cacheLimit?: number;
   /** Wait after a storage error before trying again (default 1000 ms). */
   retryDelayMs?: number;
@@ -92,8 +92,8 @@ export class ProjectionRunner {
     this.lanes = (Array.isArray(projections) ? projections : [projections]).map((p) => new Lane(p));
     this.batchSize = options.batchSize ?? 2000;
     this.maxDirtyRows = options.maxDirtyRows ?? 20_000;
-    this.commitIntervalMs = options.commitIntervalMs ?? 2000;
-    this.cacheLimit = options.cacheLimit ?? 100_000;
+    this.commitIntervalMs = options.commitIntervalMs ?? 10_000;
+    this.cacheLimit = options.cacheLimit ?? 20_000;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
   }
 

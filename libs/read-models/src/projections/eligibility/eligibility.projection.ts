@@ -46,13 +46,11 @@ export const ELIGIBILITY_TABLE: TableSpec = {
 /** eligibility: the evidence for selecting registered offenders who are not on the scheme. */
 export const eligibilityProjection: Projection<EligibilityRow> = {
   name: 'eligibility',
-  version: 1,
+  version: 2,
   table: ELIGIBILITY_TABLE,
   keyOf: (e) => e.offenderId,
   evolve(row, e) {
-    const full = evolveCompact(row?.state, e.event);
-    // Contacts play no part in eligibility; keep the stored state to what it needs.
-    const state = full.contacts.length ? { ...full, contacts: [] } : full;
+    const state = evolveCompact(row?.state, e.event, ['contacts', 'arrests', 'lapses', 'fastTracks', 'needs', 'interventions', 'communityOrders']);
     const status = offenderStatus(state);
     if (status === 'unregistered' || !state.personal) return undefined;
     const dates = [...state.convictions.map((c) => c.convictionDate), ...state.harmIndicators.map((h) => h.recordedOn)];

@@ -34,11 +34,11 @@ function withRequiredFrom(history: RequiredContactsFrom[], from: string, contact
  */
 export const offenderJourneyProjection: Projection<OffenderJourneyRow> = {
   name: 'offender_journey',
-  version: 1,
+  version: 2,
   table: OFFENDER_JOURNEY_TABLE,
   keyOf: (e: ProjectedEvent) => e.offenderId,
   evolve(row, e) {
-    const state = evolveCompact(row?.state, e.event);
+    const state = evolveCompact(row?.state, e.event, ['convictions', 'arrests', 'harmIndicators', 'needs', 'interventions']);
     const status = offenderStatus(state);
     if (status === 'unregistered' || !state.personal) return undefined;
     const onSchemeBefore = row ? requiredNow(row) : 0;

@@ -76,11 +76,21 @@ function insertByDate<T>(list: T[], item: T, dateOf: (t: T) => string): T[] {
 /** scheme_timeline: per offender, the dated facts behind the scheme dashboard. */
 export const schemeTimelineProjection: Projection<SchemeTimelineRow> = {
   name: 'scheme_timeline',
-  version: 1,
+  version: 2,
   table: SCHEME_TIMELINE_TABLE,
   keyOf: (e) => e.offenderId,
   evolve(row, e) {
-    const state = evolveCompact(row?.state, e.event);
+    const state = evolveCompact(row?.state, e.event, [
+      'contacts',
+      'convictions',
+      'arrests',
+      'harmIndicators',
+      'lapses',
+      'fastTracks',
+      'needs',
+      'interventions',
+      'communityOrders',
+    ]);
     if (!state.registered || !state.area) return undefined;
     const on = occurredOn(e.event);
     const base: SchemeTimelineRow = row ?? {
