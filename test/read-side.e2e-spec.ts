@@ -92,7 +92,7 @@ describe('Case workers’ lists and reports, read from projections', () => {
     expect(started.headers.location).toBe('/api/projections');
     await t.http.get('/api/offenders').expect(200);
     let journey;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 500; i++) {
       journey = (await t.http.get('/api/projections').expect(200)).body.projections.find((p: { name: string }) => p.name === 'offender_journey');
       if (journey.lastRebuild) break;
       await new Promise((r) => setTimeout(r, 20));

@@ -12,6 +12,7 @@ import type { ReadModelLocation } from '../read-model-location';
 import { PostgresReadModelStore } from '../store/postgres-read-model-store';
 import { READ_MODEL_STORE, type ReadModelStore } from '../store/read-model-store.port';
 import { SqliteReadModelStore } from '../store/sqlite-read-model-store';
+import { ReportContext } from '../http/report-context';
 import { ProjectionsService, RUN_PROJECTIONS } from './projections.service';
 
 export interface ReadModelsModuleOptions {
@@ -50,6 +51,7 @@ export class ReadModelsModule {
         { provide: CLOCK, useValue: options.clock },
         { provide: SCHEME_POLICIES, useValue: options.policies },
         ProjectionsService,
+        ReportContext,
       ],
       exports: [ProjectionsService, READ_MODEL_STORE],
     };

@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CsvExport, ReportQueryDto } from '../../http/csv-export';
-import { READ_MODEL_STORE, type ReadModelStore } from '../../store/read-model-store.port';
+import { ReportContext } from '../../http/report-context';
 import { activityReport, type ActivityEntry } from './activity-report';
 
 class ActivityQueryDto extends ReportQueryDto {
@@ -43,7 +43,7 @@ type ActivityReport = { entries: ActivityEntry[]; total: number; page: number; p
 @ApiTags('Reports')
 @Controller('api/reports/activity')
 export class ActivityReportController {
-  constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
+  constructor(private readonly reports: ReportContext) {}
 
   @Get()
   @ApiOperation({ summary: 'Who issued which command when, newest first, per offender (offender=) or per user (user=), between from= and to=' })
@@ -62,6 +62,6 @@ export class ActivityReportController {
     })),
   )
   report(@Query() query: ActivityQueryDto): Promise<ActivityReport> {
-    return activityReport(this.store, { offenderId: query.offender, userId: query.user, from: query.from, to: query.to, page: query.page, pageSize: query.pageSize });
+    return activityReport(this.reports.store, { offenderId: query.offender, userId: query.user, from: query.from, to: query.to, page: query.page, pageSize: query.pageSize });
   }
 }

@@ -1,29 +1,15 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { SchemePolicies } from '@ppo/domain';
-import { CLOCK, SCHEME_POLICIES, type Clock } from '@ppo/offenders';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { CsvExport, ReportQueryDto } from '../../http/csv-export';
-import { READ_MODEL_STORE, type ReadModelStore } from '../../store/read-model-store.port';
+import { CsvExport } from '../../http/csv-export';
+import { AreaReportQueryDto, ReportContext } from '../../http/report-context';
 import { eligibilityReport, type EligibleCandidate } from './eligibility-report';
-
-class EligibilityReportQueryDto extends ReportQueryDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  area?: string;
-}
 
 type EligibilityReport = { candidates: EligibleCandidate[]; asOf: string };
 
 @ApiTags('Reports')
 @Controller('api/reports/eligibility')
 export class EligibilityReportController {
-  constructor(
-    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(SCHEME_POLICIES) private readonly policies: SchemePolicies,
-  ) {}
+  constructor(private readonly reports: ReportContext) {}
 
   @Get()
   @ApiOperation({ summary: 'Registered offenders not on the scheme who meet their area’s policy today, with the evidence' })
@@ -46,7 +32,7 @@ export class EligibilityReportController {
       harmIndicators: c.eligibility.evidence.harmIndicators.length,
     })),
   )
-  report(@Query() query: EligibilityReportQueryDto): Promise<EligibilityReport> {
-    return eligibilityReport(this.store, this.clock.today(), this.policies, query.area);
+  report(@Query() query: AreaReportQueryDto): Promise<EligibilityReport> {
+    return eligibilityReport(this.reports.store, this.reports.today(), this.reports.policies, query.area);
   }
 }

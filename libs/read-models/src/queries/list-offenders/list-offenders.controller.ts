@@ -1,19 +1,13 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SchemePolicies } from '@ppo/domain';
-import { CLOCK, SCHEME_POLICIES, type Clock } from '@ppo/offenders';
-import { READ_MODEL_STORE, type ReadModelStore } from '../../store/read-model-store.port';
+import { ReportContext } from '../../http/report-context';
 import { listOffenders, type OffenderListPage, type OffenderSort } from './list-offenders';
 import { ListOffendersQueryDto } from './list-offenders.dto';
 
 @ApiTags('Offenders')
 @Controller('api/offenders')
 export class ListOffendersController {
-  constructor(
-    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(SCHEME_POLICIES) private readonly policies: SchemePolicies,
-  ) {}
+  constructor(private readonly reports: ReportContext) {}
 
   @Get()
   @ApiOperation({ summary: 'Offenders, filtered, sorted and paged, from the offender_journey read model' })
@@ -21,14 +15,14 @@ export class ListOffendersController {
   list(@Query() query: ListOffendersQueryDto): Promise<OffenderListPage> {
     const { sort, ...filter } = query;
     return listOffenders(
-      this.store,
+      this.reports.store,
       {
         ...filter,
         sort: sort?.replace(/^-/, '') as OffenderSort | undefined,
         direction: sort?.startsWith('-') ? 'desc' : 'asc',
       },
-      this.clock.today(),
-      this.policies,
+      this.reports.today(),
+      this.reports.policies,
     );
   }
 }

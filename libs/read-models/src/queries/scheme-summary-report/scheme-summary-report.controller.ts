@@ -1,21 +1,15 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { addMonths } from '@ppo/domain';
-import { CLOCK, type Clock } from '@ppo/offenders';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CsvExport, ReportQueryDto } from '../../http/csv-export';
-import { READ_MODEL_STORE, type ReadModelStore } from '../../store/read-model-store.port';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { CsvExport } from '../../http/csv-export';
+import { AreaReportQueryDto, ReportContext } from '../../http/report-context';
 import { schemeSummaryReport, type SchemeMonth } from './scheme-summary-report';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-class SchemeSummaryQueryDto extends ReportQueryDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  area?: string;
-
+class SchemeSummaryQueryDto extends AreaReportQueryDto {
   @IsOptional()
   @Matches(MONTH, { message: 'from must be a month, YYYY-MM' })
   from?: string;
@@ -37,10 +31,7 @@ type SchemeSummary = { months: SchemeMonth[]; asOf: string };
 @ApiTags('Reports')
 @Controller('api/reports/scheme-summary')
 export class SchemeSummaryReportController {
-  constructor(
-    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly reports: ReportContext) {}
 
   @Get()
   @ApiOperation({
@@ -81,9 +72,9 @@ export class SchemeSummaryReportController {
     })),
   )
   report(@Query() query: SchemeSummaryQueryDto): Promise<SchemeSummary> {
-    const today = this.clock.today();
+    const today = this.reports.today();
     const to = query.to ?? today.slice(0, 7);
     const from = query.from ?? addMonths(`${to}-01`, -11).slice(0, 7);
-    return schemeSummaryReport(this.store, { area: query.area, from, to, today, offendingWindowMonths: query.window });
+    return schemeSummaryReport(this.reports.store, { area: query.area, from, to, today, offendingWindowMonths: query.window });
   }
 }
