@@ -101,3 +101,27 @@ describe('SQLite event store shared with another writer process', () => {
     await theirs.close();
   });
 });
+
+describe('Following the embedded log from another process', () => {
+  it('sees events another writer appends, by polling, and stops when aborted while idle', async () => {
+    const path = tempFile();
+    const reader = new SqliteEventStore({ path, pollIntervalMs: 10 });
+    const writer = new SqliteEventStore({ path });
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const following = (async () => {
+      for await (const event of reader.follow({ signal: controller.signal })) seen.push(event.type);
+    })();
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 30));
+      await writer.append(`offender-x${i}`, [newTestEvent(`Elsewhere${i}`)], { expectedVersion: 0 });
+    }
+    for (let i = 0; i < 100 && seen.length < 5; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toEqual(['Elsewhere0', 'Elsewhere1', 'Elsewhere2', 'Elsewhere3', 'Elsewhere4']);
+    await new Promise((r) => setTimeout(r, 50));
+    controller.abort();
+    await following;
+    await reader.close();
+    await writer.close();
+  });
+});

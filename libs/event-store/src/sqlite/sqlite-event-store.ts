@@ -1,5 +1,5 @@
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
-import { EventEmitter, once } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
@@ -237,15 +237,23 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  /** Resolves on the next append in this process, after the poll interval (for other writers), or on abort. */
-  private async nextAppend(signal?: AbortSignal): Promise<void> {
-    const timeout = AbortSignal.timeout(this.pollIntervalMs);
-    const stop = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    try {
-      await once(this.appended, 'appended', { signal: stop });
-    } catch {
-      // Aborted or timed out: the caller looks again either way.
-    }
+  /**
+   * Resolves on the next append in this process, after the poll interval (for other writers), or on
+   * abort. Plain listeners and a timer, not `events.once` with `AbortSignal.any`: a combined signal is
+   * held only weakly by its sources, so after a garbage collection neither the poll nor the abort would fire.
+   */
+  private nextAppend(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('appended', done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.appended.on('appended', done);
+      signal?.addEventListener('abort', done, { once: true });
+    });
   }
 
   async findByIdempotencyKey(streamId: string, idempotencyKey: string): Promise<StoredEvent[]> {
