@@ -4,6 +4,9 @@ import { dirname } from 'node:path';
 import type { ProjectionCheckpoint, ReadModelStore, TableWrites } from './read-model-store.port';
 import { checkColumn, type ColumnType, type Condition, type Row, type SelectQuery, type TableSpec } from './table-spec';
 
+/** Rows written by one multi-row statement. */
+const UPSERT_CHUNK = 100;
+
 const SQL_TYPES: Record<ColumnType, string> = { text: 'TEXT', integer: 'INTEGER', real: 'REAL', boolean: 'INTEGER', json: 'TEXT' };
 
 /** Versioned migrations of the store's own tables; projections' tables come from their specs. */
@@ -82,8 +85,16 @@ export class SqliteReadModelStore implements ReadModelStore {
   async commit(projection: string, projectionVersion: number, writes: TableWrites[], position: number): Promise<void> {
     this.db.transaction(() => {
       for (const { table, upserts, deletes } of writes) {
-        const upsert = this.upsertStatement(table);
-        for (const row of upserts) upsert.run(...toSql(table, row));
+        // Many rows a statement: the per-call cost, not SQLite, dominates single-row upserts.
+        let i = 0;
+        if (upserts.length >= UPSERT_CHUNK) {
+          const chunked = this.upsertStatement(table, UPSERT_CHUNK);
+          for (; i + UPSERT_CHUNK <= upserts.length; i += UPSERT_CHUNK) {
+            chunked.run(...upserts.slice(i, i + UPSERT_CHUNK).flatMap((row) => toSql(table, row)));
+          }
+        }
+        const upsert = this.upsertStatement(table, 1);
+        for (; i < upserts.length; i++) upsert.run(...toSql(table, upserts[i]));
         const remove = this.deleteStatement(table);
         for (const key of deletes) remove.run(key);
       }
@@ -144,8 +155,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       this.db.exec(`DROP TABLE IF EXISTS "${table.name}"`);
       this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?').run(projection);
     })();
-    this.upserts.delete(table.name);
-    this.deletes.delete(table.name);
+    this.forgetStatements(table.name);
   }
 
   async swapIn(live: { projection: string; table: TableSpec }, shadow: { projection: string; table: TableSpec }): Promise<void> {
@@ -165,26 +175,30 @@ export class SqliteReadModelStore implements ReadModelStore {
         .run(new Date().toISOString(), shadow.projection, live.projection);
       this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?').run(shadow.projection);
     })();
-    for (const name of [live.table.name, shadow.table.name]) {
-      this.upserts.delete(name);
-      this.deletes.delete(name);
-    }
+    for (const name of [live.table.name, shadow.table.name]) this.forgetStatements(name);
+  }
+
+  private forgetStatements(table: string): void {
+    for (const key of this.upserts.keys()) if (key.startsWith(`${table}\n`)) this.upserts.delete(key);
+    this.deletes.delete(table);
   }
 
   async close(): Promise<void> {
     this.db.close();
   }
 
-  private upsertStatement(table: TableSpec): Statement {
-    let statement = this.upserts.get(table.name);
+  private upsertStatement(table: TableSpec, rows: number): Statement {
+    const cacheKey = `${table.name}\n${rows}`;
+    let statement = this.upserts.get(cacheKey);
     if (!statement) {
       const columns = Object.keys(table.columns);
       const updates = columns.filter((c) => c !== table.key).map((c) => `"${c}" = excluded."${c}"`);
+      const values = `(${columns.map(() => '?').join(', ')})`;
       statement = this.db.prepare(
-        `INSERT INTO "${table.name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+        `INSERT INTO "${table.name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(rows).fill(values).join(', ')}
          ON CONFLICT ("${table.key}") DO UPDATE SET ${updates.join(', ')}`,
       );
-      this.upserts.set(table.name, statement);
+      this.upserts.set(cacheKey, statement);
     }
     return statement;
   }
