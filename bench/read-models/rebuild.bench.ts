@@ -10,9 +10,9 @@
 import { SqliteEventStore } from '@ppo/event-store';
 import { ALL_PROJECTIONS, PostgresReadModelStore, ProjectionRunner, SqliteReadModelStore, type ReadModelStore } from '@ppo/read-models';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { machineDescription, peakRssMb } from '../support/machine';
 import pg from 'pg';
 import { writeSyntheticLog } from '@ppo/read-models/testing/synthetic-log';
 
@@ -29,12 +29,6 @@ const EVENTS = Number(values.events);
 const OFFENDERS = Number(values.offenders);
 const SEED = Number(values.seed);
 const BATCH = Number(values.batch);
-
-/** Peak resident set size of this process so far, from the kernel (VmHWM), in MB. */
-function peakRssMb(): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  return match ? Math.round(Number(match[1]) / 1024) : Math.round(process.memoryUsage().rss / 2 ** 20);
-}
 
 function progress(label: string, done: number, total: number, started: number): void {
   const seconds = (performance.now() - started) / 1000;
@@ -93,7 +87,7 @@ async function main(): Promise<void> {
   await admin.end();
   await events.close();
 
-  const machine = { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const machine = machineDescription();
   const report = {
     benchmark: 'read-model-rebuild',
     date: new Date().toISOString(),

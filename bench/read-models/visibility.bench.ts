@@ -11,9 +11,9 @@ import { SqliteEventStore } from '@ppo/event-store';
 import { ALL_PROJECTIONS, PostgresReadModelStore, ProjectionRunner, SqliteReadModelStore, type ReadModelStore } from '@ppo/read-models';
 import { writeSyntheticLog } from '@ppo/read-models/testing/synthetic-log';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { machineDescription } from '../support/machine';
 import pg from 'pg';
 
 const { values } = parseArgs({
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     await admin.end();
     await events.close();
 
-    const machine = { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+    const machine = machineDescription();
     const report = { benchmark: 'read-model-visibility', date: new Date().toISOString(), machine, samples: SAMPLES, targetP99Ms: 100, sqlite, postgres };
     mkdirSync('bench/results', { recursive: true });
     writeFileSync('bench/results/read-model-visibility.json', `${JSON.stringify(report, null, 2)}\n`);

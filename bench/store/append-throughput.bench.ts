@@ -8,9 +8,9 @@
  *   npm run bench:store [-- --events 100000 --writers 64]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { machineDescription } from '../support/machine';
 import { v7 as uuidv7 } from 'uuid';
 import type { NewEvent } from '../../libs/event-store/src/event-store.port';
 import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     const sequentialPerSecond = await sequentialRate(dir);
     process.stderr.write(`Concurrent appends (${TOTAL} events, ${WRITERS} writers, ${STREAMS} streams)...\n`);
     const result = await concurrent(dir);
-    const machine = { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+    const machine = machineDescription();
     const report = {
       benchmark: 'store-append',
       date: new Date().toISOString(),
