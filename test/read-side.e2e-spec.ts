@@ -179,5 +179,10 @@ describe('Caseloads, contacts due and CSV exports', () => {
       'asOf,offenderId,crn,givenName,familyName,area,probationOfficer,policeOfficer,contactsPerWeek,lastContactOn,dueOn,overdue',
     );
     expect((await t.http.get('/api/reports/eligibility').query({ format: 'xml' }).expect(400)).body.code).toBe('REQUEST.INVALID_BODY');
+
+    const empty = await t.http.get('/api/reports/eligibility').query({ format: 'csv' }).expect(200);
+    expect(empty.text).toBe(
+      'asOf,offenderId,crn,givenName,familyName,area,status,score,threshold,windowStart,convictionsInWindow,priorityConvictions,harmIndicators\n',
+    );
   });
 });

@@ -18,6 +18,7 @@ const CSV_EXPORT = Symbol('CSV_EXPORT');
 
 interface CsvExportSpec {
   filename: string;
+  columns: readonly string[];
   toRows(body: any): Record<string, unknown>[];
 }
 
@@ -33,11 +34,11 @@ function defuse(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** CSV of rows, with a header line, RFC 4180 quoting and formula cells defused. */
-export function toCsv(rows: Record<string, unknown>[]): string {
+/** CSV of rows, with a header line (even when there are no rows), RFC 4180 quoting and formula cells defused. */
+export function toCsv(rows: Record<string, unknown>[], columns: readonly string[]): string {
   return stringify(rows, {
     header: true,
-    columns: rows.length ? Object.keys(rows[0]) : undefined,
+    columns: [...columns],
     cast: {
       string: defuse,
       boolean: (v) => (v ? 'true' : 'false'),
@@ -60,16 +61,16 @@ class CsvExportInterceptor implements NestInterceptor {
       map((body) => {
         response.setHeader('Content-Type', 'text/csv; charset=utf-8');
         response.setHeader('Content-Disposition', `attachment; filename="${spec.filename}"`);
-        return toCsv(spec.toRows(body));
+        return toCsv(spec.toRows(body), spec.columns);
       }),
     );
   }
 }
 
-/** Offers a report as CSV too (`?format=csv` or `Accept: text/csv`), flattened to rows by `toRows`. */
-export function CsvExport<T>(filename: string, toRows: (body: T) => Record<string, unknown>[]) {
+/** Offers a report as CSV too (`?format=csv` or `Accept: text/csv`): these columns, from rows made by `toRows`. */
+export function CsvExport<T>(filename: string, columns: readonly string[], toRows: (body: T) => Record<string, unknown>[]) {
   return applyDecorators(
-    SetMetadata(CSV_EXPORT, { filename, toRows }),
+    SetMetadata(CSV_EXPORT, { filename, columns, toRows }),
     UseInterceptors(CsvExportInterceptor),
     ApiProduces('application/json', 'text/csv'),
     ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] }),

@@ -48,7 +48,10 @@ export class ActivityReportController {
   @Get()
   @ApiOperation({ summary: 'Who issued which command when, newest first, per offender (offender=) or per user (user=), between from= and to=' })
   @ApiOkResponse({ description: 'A page of commands' })
-  @CsvExport<ActivityReport>('activity.csv', ({ entries }) =>
+  @CsvExport<ActivityReport>(
+    'activity.csv',
+    ['recordedAt', 'occurredAt', 'userId', 'role', 'command', 'event', 'offenderId', 'commandId', 'correlationId'],
+    ({ entries }) =>
     entries.map((e) => ({
       recordedAt: e.recordedAt,
       occurredAt: e.occurredAt,

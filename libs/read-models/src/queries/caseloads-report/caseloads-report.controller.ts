@@ -15,7 +15,10 @@ export class CaseloadsReportController {
   @ApiOperation({ summary: 'Per probation and police officer: offenders, contacts required and delivered this week, overdue' })
   @ApiQuery({ name: 'area', required: false })
   @ApiOkResponse({ description: 'One entry per officer' })
-  @CsvExport<CaseloadsReport>('caseloads.csv', ({ caseloads, weekStarting }) => caseloads.map((c) => ({ weekStarting, ...c })))
+  @CsvExport<CaseloadsReport>(
+    'caseloads.csv',
+    ['weekStarting', 'officer', 'role', 'offenders', 'inCustody', 'contactsRequiredThisWeek', 'contactsDeliveredThisWeek', 'overdue'],
+    ({ caseloads, weekStarting }) => caseloads.map((c) => ({ weekStarting, ...c })))
   report(@Query() query: AreaReportQueryDto): Promise<CaseloadsReport> {
     return caseloadsReport(this.reports.store, this.reports.today(), this.reports.policies, query.area);
   }

@@ -24,7 +24,10 @@ export class ContactsDueReportController {
   @ApiQuery({ name: 'area', required: false })
   @ApiQuery({ name: 'officer', required: false })
   @ApiOkResponse({ description: 'One entry per offender' })
-  @CsvExport<ContactsDueReport>('contacts-due.csv', ({ contacts, asOf }) => contacts.map((c) => ({ asOf, ...c })))
+  @CsvExport<ContactsDueReport>(
+    'contacts-due.csv',
+    ['asOf', 'offenderId', 'crn', 'givenName', 'familyName', 'area', 'probationOfficer', 'policeOfficer', 'contactsPerWeek', 'lastContactOn', 'dueOn', 'overdue'],
+    ({ contacts, asOf }) => contacts.map((c) => ({ asOf, ...c })))
   report(@Query() query: ContactsDueQueryDto): Promise<ContactsDueReport> {
     return contactsDueReport(this.reports.store, this.reports.today(), this.reports.policies, query);
   }

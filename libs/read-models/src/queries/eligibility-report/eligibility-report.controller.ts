@@ -15,7 +15,10 @@ export class EligibilityReportController {
   @ApiOperation({ summary: 'Registered offenders not on the scheme who meet their area’s policy today, with the evidence' })
   @ApiQuery({ name: 'area', required: false })
   @ApiOkResponse({ description: 'Candidates, highest score first' })
-  @CsvExport<EligibilityReport>('eligibility.csv', ({ candidates, asOf }) =>
+  @CsvExport<EligibilityReport>(
+    'eligibility.csv',
+    ['asOf', 'offenderId', 'crn', 'givenName', 'familyName', 'area', 'status', 'score', 'threshold', 'windowStart', 'convictionsInWindow', 'priorityConvictions', 'harmIndicators'],
+    ({ candidates, asOf }) =>
     candidates.map((c) => ({
       asOf,
       offenderId: c.offenderId,

@@ -43,7 +43,10 @@ export class SchemeSummaryReportController {
   @ApiQuery({ name: 'to', required: false, description: 'Last month, YYYY-MM (default: this month)' })
   @ApiQuery({ name: 'window', required: false, description: 'Months before and after adoption compared for offending (default 12)' })
   @ApiOkResponse({ description: 'One entry per area and month' })
-  @CsvExport<SchemeSummary>('scheme-summary.csv', ({ months }) =>
+  @CsvExport<SchemeSummary>(
+    'scheme-summary.csv',
+    ['area', 'month', 'cohort', 'inCustody', 'preventAndDeter', 'catchAndConvict', 'rehabilitateAndResettle', 'intensive', 'high', 'medium', 'standard', 'low', 'adoptions', 'deselections', 'lapses', 'fastTracks', 'contactsAttended', 'contactsRequired', 'compliancePercent', 'meanDaysLapseToFastTrack', 'offendingCohort', 'offendingBefore', 'offendingAfter', 'offendingReductionPercent'],
+    ({ months }) =>
     months.map((m) => ({
       area: m.area,
       month: m.month,
