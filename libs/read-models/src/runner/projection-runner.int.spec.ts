@@ -103,3 +103,38 @@ describe('The projection runner', () => {
     await Promise.all([store.close(), events.close()]);
   });
 });
+
+describe('Indexes of a projection filled from position 0', () => {
+  it('are built once it has caught up, not kept up to date while it fills', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const Database = (await import('better-sqlite3')).default;
+    const { SqliteReadModelStore } = await import('../store/sqlite-read-model-store');
+    const dir = mkdtempSync(join(tmpdir(), 'ppo-idx-'));
+    const path = join(dir, 'read-models.db');
+    const indexes = () => {
+      const db = new Database(path, { readonly: true });
+      const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'offender_journey' AND sql IS NOT NULL").all() as { name: string }[]).map((r) => r.name);
+      db.close();
+      return names.sort();
+    };
+    const events = new SqliteEventStore({ path: ':memory:' });
+    await cohortOfTwo(events);
+    const store = new SqliteReadModelStore(path);
+    const runner = new ProjectionRunner(events, store, offenderJourneyProjection as Projection);
+    const filling: string[][] = [];
+    const commit = store.commit.bind(store);
+    store.commit = async (...args) => {
+      filling.push(indexes());
+      return commit(...args);
+    };
+    await runner.catchUp();
+    expect(filling.length).toBeGreaterThan(0);
+    expect(filling.every((names) => names.length === 0)).toBe(true);
+    expect(indexes()).toEqual(offenderJourneyProjection.table.indexes!.map((c) => `offender_journey_${c}`).sort());
+    await store.close();
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

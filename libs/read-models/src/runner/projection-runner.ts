@@ -49,6 +49,8 @@ class Lane {
   readonly cache = new Map<string, Row | null>();
   readonly dirty = new Map<string, Row | null>();
   lastCommit = performance.now();
+  /** Filled from position 0 without secondary indexes; they are built once it reaches the head. */
+  indexesDeferred = false;
 
   constructor(readonly projection: Projection) {}
 
@@ -114,7 +116,17 @@ export class ProjectionRunner {
       await this.apply(batch, false);
     }
     await this.commitAll(true);
+    await this.buildDeferredIndexes();
     for (const lane of this.lanes) if (lane.state !== 'failed') lane.state = 'live';
+  }
+
+  /** Builds the indexes of projections filled from position 0, once they have caught up. */
+  private async buildDeferredIndexes(): Promise<void> {
+    for (const lane of this.lanes) {
+      if (!lane.indexesDeferred || lane.state === 'failed') continue;
+      await this.store.ensureIndexes([lane.projection.table]);
+      lane.indexesDeferred = false;
+    }
   }
 
   async stop(): Promise<void> {
@@ -139,15 +151,21 @@ export class ProjectionRunner {
 
   private async prepare(): Promise<void> {
     if (this.prepared) return;
-    await this.store.ensureTables(this.lanes.map((l) => l.projection.table));
     for (const lane of this.lanes) {
       const { projection } = lane;
       const checkpoint = await this.store.checkpoint(projection.name);
-      if (!checkpoint || checkpoint.projectionVersion !== projection.version) {
-        if (checkpoint) this.options.logger?.log(`Projection ${projection.name} is at v${checkpoint.projectionVersion}, code at v${projection.version}: rebuilding`);
+      if (!checkpoint || checkpoint.projectionVersion !== projection.version || checkpoint.position === 0) {
+        if (checkpoint && checkpoint.projectionVersion !== projection.version) {
+          this.options.logger?.log(`Projection ${projection.name} is at v${checkpoint.projectionVersion}, code at v${projection.version}: rebuilding`);
+        }
+        // A fresh table without secondary indexes: filling it is much cheaper, and they are built at the head.
+        await this.store.dropTable(projection.name, projection.table);
+        await this.store.ensureTables([projection.table], { withIndexes: false });
         await this.store.reset(projection.name, projection.version, [projection.table]);
         lane.position = 0;
+        lane.indexesDeferred = true;
       } else {
+        await this.store.ensureTables([projection.table]);
         lane.position = checkpoint.position;
       }
       lane.applied = lane.position;
@@ -172,6 +190,7 @@ export class ProjectionRunner {
         if (batch.length > 0) await this.apply(batch, atHead);
         else await this.commitAll(true);
         if (atHead) {
+          await this.buildDeferredIndexes();
           for (const lane of this.lanes) if (lane.state === 'catching-up') lane.state = 'live';
           await this.nextAppend(signal);
         }

@@ -80,13 +80,20 @@ export class PostgresReadModelStore implements ReadModelStore {
     }
   }
 
-  async ensureTables(tables: TableSpec[]): Promise<void> {
+  async ensureTables(tables: TableSpec[], options: { withIndexes?: boolean } = {}): Promise<void> {
     await this.ready;
     for (const table of tables) {
       const columns = Object.entries(table.columns).map(
         ([name, type]) => `"${name}" ${SQL_TYPES[type]}${name === table.key ? ' PRIMARY KEY' : ''}`,
       );
       await this.pool.query(`CREATE TABLE IF NOT EXISTS "${table.name}" (${columns.join(', ')})`);
+    }
+    if (options.withIndexes !== false) await this.ensureIndexes(tables);
+  }
+
+  async ensureIndexes(tables: TableSpec[]): Promise<void> {
+    await this.ready;
+    for (const table of tables) {
       for (const column of table.indexes ?? []) {
         await this.pool.query(`CREATE INDEX IF NOT EXISTS "${table.name}_${column}" ON "${table.name}" ("${checkColumn(table, column)}")`);
       }

@@ -25,8 +25,13 @@ export interface TableWrites {
  */
 export interface ReadModelStore {
   readonly dialect: 'sqlite' | 'postgres';
-  /** Creates the checkpoint table (versioned migrations) and the given tables if missing. */
-  ensureTables(tables: TableSpec[]): Promise<void>;
+  /**
+   * Creates the given tables if missing, with their indexes unless told not to (a table
+   * filled from position 0 gets its indexes once full: cheaper than keeping them up to date).
+   */
+  ensureTables(tables: TableSpec[], options?: { withIndexes?: boolean }): Promise<void>;
+  /** Creates the tables' indexes if missing. */
+  ensureIndexes(tables: TableSpec[]): Promise<void>;
   /** Rows by key; missing keys are absent from the map. */
   load(table: TableSpec, keys: string[]): Promise<Map<string, Row>>;
   /** Writes rows and the checkpoint atomically. */
