@@ -1,6 +1,11 @@
 import { SqliteEventStore } from '@ppo/event-store';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Projection } from '../projection';
 import { ALL_PROJECTIONS } from '../projections/all-projections';
+import { SqliteReadModelStore } from '../store/sqlite-read-model-store';
 import { eligibilityProjection } from '../projections/eligibility/eligibility.projection';
 import { offenderJourneyProjection } from '../projections/offender-journey/offender-journey.projection';
 import { applyCommand } from '../testing/cohort';
@@ -106,11 +111,6 @@ describe('The projection runner', () => {
 
 describe('Indexes of a projection filled from position 0', () => {
   it('are built once it has caught up, not kept up to date while it fills', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const Database = (await import('better-sqlite3')).default;
-    const { SqliteReadModelStore } = await import('../store/sqlite-read-model-store');
     const dir = mkdtempSync(join(tmpdir(), 'ppo-idx-'));
     const path = join(dir, 'read-models.db');
     const indexes = () => {
@@ -125,7 +125,7 @@ describe('Indexes of a projection filled from position 0', () => {
     const runner = new ProjectionRunner(events, store, offenderJourneyProjection as Projection);
     const filling: string[][] = [];
     const commit = store.commit.bind(store);
-    store.commit = async (...args) => {
+    store.commit = async (...args: Parameters<SqliteReadModelStore['commit']>) => {
       filling.push(indexes());
       return commit(...args);
     };
