@@ -1,4 +1,4 @@
-import { addDays, supervisionIntensity, type IsoDate, type SchemePolicy } from '@ppo/domain';
+import { addDays, daysBetween, supervisionIntensity, type IsoDate, type SchemePolicy } from '@ppo/domain';
 import type { OffenderJourneyRow, RequiredContactsFrom } from './offender-journey.table';
 
 /** The parts of a journey that depend on the day it is read. */
@@ -13,15 +13,25 @@ export interface JourneyFigures {
   nextContactDue: IsoDate | null;
 }
 
-/** Contacts required over the `days` days ending on `today`, from the history of required contacts a week. */
-export function contactsRequired(history: RequiredContactsFrom[], today: IsoDate, days: number): number {
+/**
+ * Contacts required from `first` to `last` (both included), at a number a week that
+ * changes in steps (each in force from its date until the next). Worked out per step,
+ * not per day. Not rounded: callers round what they show.
+ */
+export function contactsRequiredBetween(steps: readonly { from: IsoDate; contactsPerWeek: number }[], first: IsoDate, last: IsoDate): number {
   let total = 0;
-  for (let i = 0; i < days; i++) {
-    const day = addDays(today, -i);
-    const inForce = history.filter((h) => h.from <= day).at(-1);
-    total += (inForce?.contactsPerWeek ?? 0) / 7;
-  }
-  return Math.round(total * 10) / 10;
+  steps.forEach((step, i) => {
+    const next = steps[i + 1];
+    const start = step.from > first ? step.from : first;
+    const end = next && addDays(next.from, -1) < last ? addDays(next.from, -1) : last;
+    if (start <= end) total += (step.contactsPerWeek * (daysBetween(start, end) + 1)) / 7;
+  });
+  return total;
+}
+
+/** Contacts required over the `days` days ending on `today`, to one decimal place. */
+export function contactsRequired(history: RequiredContactsFrom[], today: IsoDate, days: number): number {
+  return Math.round(contactsRequiredBetween(history, addDays(today, -(days - 1)), today) * 10) / 10;
 }
 
 /** Works out a journey row's time-based figures for `today`, with the domain's own intensity rule. */

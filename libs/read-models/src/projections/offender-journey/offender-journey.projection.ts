@@ -1,4 +1,4 @@
-import { addDays, intensityLevel, offenderStatus, type OffenderState } from '@ppo/domain';
+import { addDays, intensityLevel, latest, offenderStatus, type OffenderState } from '@ppo/domain';
 import type { Projection, ProjectedEvent } from '../../projection';
 import { evolveCompact, RECENT_CONTACT_DAYS } from '../shared/compact-offender-state';
 import { OFFENDER_JOURNEY_TABLE, type OffenderJourneyRow, type RequiredContactsFrom } from './offender-journey.table';
@@ -6,16 +6,13 @@ import { OFFENDER_JOURNEY_TABLE, type OffenderJourneyRow, type RequiredContactsF
 /** Entries of required contacts older than this before the newest are dropped, keeping the one then in force. */
 const REQUIRED_HISTORY_DAYS = RECENT_CONTACT_DAYS + 7;
 
-function latest(dates: string[]): string | undefined {
-  return dates.reduce<string | undefined>((max, d) => (max === undefined || d > max ? d : max), undefined);
-}
-
 function openOrderEnds(state: OffenderState): string[] {
   return Object.values(state.communityOrders).filter((o) => !o.endedOn).map((o) => o.endsOn);
 }
 
-function requiredNow(row: Pick<OffenderJourneyRow, 'state'>): number {
-  return row.state.onScheme && !row.state.custody ? row.state.contactsPerWeek : 0;
+/** Contacts a week required now: none while off the scheme or in custody. */
+function requiredNow(state: OffenderState): number {
+  return state.onScheme && !state.custody ? state.contactsPerWeek : 0;
 }
 
 /** Adds a change of required contacts, keeping only what a report of the last four weeks can need. */
@@ -34,16 +31,13 @@ function withRequiredFrom(history: RequiredContactsFrom[], from: string, contact
  */
 export const offenderJourneyProjection: Projection<OffenderJourneyRow> = {
   name: 'offender_journey',
-  version: 2,
+  version: 3,
   table: OFFENDER_JOURNEY_TABLE,
   keyOf: (e: ProjectedEvent) => e.offenderId,
   evolve(row, e) {
     const state = evolveCompact(row?.state, e.event, ['convictions', 'arrests', 'harmIndicators', 'needs', 'interventions']);
     const status = offenderStatus(state);
     if (status === 'unregistered' || !state.personal) return undefined;
-    const onSchemeBefore = row ? requiredNow(row) : 0;
-    const partial = { state } as Pick<OffenderJourneyRow, 'state'>;
-    const required = requiredNow(partial);
     const occurred = e.metadata.occurredAt.slice(0, 10);
     return {
       offender_id: e.offenderId,
@@ -61,15 +55,14 @@ export const offenderJourneyProjection: Projection<OffenderJourneyRow> = {
       probation_officer: state.team?.probationOfficer ?? null,
       police_officer: state.team?.policeOfficer ?? null,
       adopted_on: state.adoptedOn ?? null,
-      last_contact_on: latest(state.contacts.map((c) => c.contactOn)) ?? row?.last_contact_on ?? null,
-      last_lapse_on: latest(state.lapses.map((l) => l.occurredOn)) ?? null,
+      last_contact_on: latest(...state.contacts.map((c) => c.contactOn)) ?? row?.last_contact_on ?? null,
+      last_lapse_on: latest(...state.lapses.map((l) => l.occurredOn)) ?? null,
       fast_tracks: state.fastTracks.length,
-      order_ends_on: latest(openOrderEnds(state)) ?? null,
+      order_ends_on: latest(...openOrderEnds(state)) ?? null,
       next_review_due: state.nextReviewDue ?? null,
       version: e.version,
       last_event_at: e.recordedAt,
-      required_contacts:
-        required === onSchemeBefore && row ? row.required_contacts : withRequiredFrom(row?.required_contacts ?? [], occurred, required),
+      required_contacts: withRequiredFrom(row?.required_contacts ?? [], occurred, requiredNow(state)),
       state,
     };
   },

@@ -1,4 +1,5 @@
 import { addDays, addMonths, daysBetween, type IsoDate } from '@ppo/domain';
+import { contactsRequiredBetween } from '../../projections/offender-journey/journey-figures';
 import { SCHEME_TIMELINE_TABLE, type SchemeStanding, type SchemeTimelineRow } from '../../projections/scheme-timeline/scheme-timeline.projection';
 import type { ReadModelStore } from '../../store/read-model-store.port';
 import type { Condition } from '../../store/table-spec';
@@ -97,9 +98,7 @@ export async function schemeSummaryReport(store: ReadModelStore, options: Scheme
         if (standing.strand) m.cohort.byStrand[standing.strand] = (m.cohort.byStrand[standing.strand] ?? 0) + 1;
         if (standing.intensity) m.cohort.byIntensity[standing.intensity] = (m.cohort.byIntensity[standing.intensity] ?? 0) + 1;
       }
-      let required = 0;
-      for (let day = first; day <= end; day = addDays(day, 1)) required += (standingOn(row.standings, day)?.contactsPerWeek ?? 0) / 7;
-      m.contactCompliance.required += required;
+      m.contactCompliance.required += contactsRequiredBetween(row.standings, first, end);
       m.contactCompliance.attended += row.contacts[month]?.attended ?? 0;
     }
     for (const date of row.adoptions.filter(inRange)) {
