@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { toCheckpoint, type CheckpointRow } from './checkpoint-row';
 import type { ProjectionCheckpoint, ReadModelStore, TableWrites } from './read-model-store.port';
 import { checkColumn, type ColumnType, type Condition, type Row, type SelectQuery, type TableSpec } from './table-spec';
 
@@ -135,13 +136,13 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   async checkpoint(projection: string): Promise<ProjectionCheckpoint | undefined> {
     await this.ready;
-    const { rows } = await this.pool.query('SELECT * FROM projection_checkpoints WHERE projection = $1', [projection]);
+    const { rows } = await this.pool.query<CheckpointRow>('SELECT * FROM projection_checkpoints WHERE projection = $1', [projection]);
     return rows[0] && toCheckpoint(rows[0]);
   }
 
   async checkpoints(): Promise<ProjectionCheckpoint[]> {
     await this.ready;
-    const { rows } = await this.pool.query('SELECT * FROM projection_checkpoints ORDER BY projection');
+    const { rows } = await this.pool.query<CheckpointRow>('SELECT * FROM projection_checkpoints ORDER BY projection');
     return rows.map(toCheckpoint);
   }
 
@@ -270,16 +271,3 @@ function normalise(table: TableSpec, row: Row): Row {
   return out;
 }
 
-function toCheckpoint(row: Record<string, unknown>): ProjectionCheckpoint {
-  const at = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v ?? ''));
-  return {
-    projection: row.projection as string,
-    position: row.position as number,
-    projectionVersion: row.projection_version as number,
-    failure:
-      row.failed_event_id === null
-        ? null
-        : { position: row.failed_position as number, eventId: row.failed_event_id as string, error: (row.failed_error as string) ?? '', at: at(row.failed_at) },
-    updatedAt: at(row.updated_at),
-  };
-}

@@ -1,6 +1,7 @@
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { toCheckpoint, type CheckpointRow } from './checkpoint-row';
 import type { ProjectionCheckpoint, ReadModelStore, TableWrites } from './read-model-store.port';
 import { checkColumn, type ColumnType, type Condition, type Row, type SelectQuery, type TableSpec } from './table-spec';
 
@@ -23,22 +24,12 @@ const MIGRATIONS = [
    )`,
 ];
 
-interface CheckpointRow {
-  projection: string;
-  position: number;
-  projection_version: number;
-  failed_position: number | null;
-  failed_event_id: string | null;
-  failed_error: string | null;
-  failed_at: string | null;
-  updated_at: string;
-}
-
 /** Read models in an embedded SQLite file beside the event store (WAL, synchronous=NORMAL: rebuildable from the log). */
 export class SqliteReadModelStore implements ReadModelStore {
   readonly dialect = 'sqlite' as const;
   private readonly db: Db;
   private readonly upserts = new Map<string, Statement>();
+  private readonly checkpointStatements: { save: Statement; get: Statement; all: Statement; forget: Statement; fail: Statement };
   private readonly deletes = new Map<string, Statement>();
 
   constructor(path: string) {
@@ -58,6 +49,24 @@ export class SqliteReadModelStore implements ReadModelStore {
         this.db.pragma(`user_version = ${v + 1}`);
       })();
     }
+    this.checkpointStatements = this.prepareCheckpointStatements();
+  }
+
+  private prepareCheckpointStatements() {
+    return {
+      save: this.db.prepare(
+        `INSERT INTO projection_checkpoints (projection, position, projection_version, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (projection) DO UPDATE SET position = excluded.position, projection_version = excluded.projection_version,
+           failed_position = NULL, failed_event_id = NULL, failed_error = NULL, failed_at = NULL, updated_at = excluded.updated_at`,
+      ),
+      get: this.db.prepare('SELECT * FROM projection_checkpoints WHERE projection = ?'),
+      all: this.db.prepare('SELECT * FROM projection_checkpoints ORDER BY projection'),
+      forget: this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?'),
+      fail: this.db.prepare(
+        `UPDATE projection_checkpoints SET failed_position = ?, failed_event_id = ?, failed_error = ?, failed_at = ?, updated_at = ?
+         WHERE projection = ?`,
+      ),
+    };
   }
 
   async ensureTables(tables: TableSpec[], options: { withIndexes?: boolean } = {}): Promise<void> {
@@ -111,31 +120,21 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   private saveCheckpoint(projection: string, projectionVersion: number, position: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO projection_checkpoints (projection, position, projection_version, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (projection) DO UPDATE SET position = excluded.position, projection_version = excluded.projection_version,
-           failed_position = NULL, failed_event_id = NULL, failed_error = NULL, failed_at = NULL, updated_at = excluded.updated_at`,
-      )
-      .run(projection, position, projectionVersion, new Date().toISOString());
+    this.checkpointStatements.save.run(projection, position, projectionVersion, new Date().toISOString());
   }
 
   async checkpoint(projection: string): Promise<ProjectionCheckpoint | undefined> {
-    const row = this.db.prepare('SELECT * FROM projection_checkpoints WHERE projection = ?').get(projection) as CheckpointRow | undefined;
+    const row = this.checkpointStatements.get.get(projection) as CheckpointRow | undefined;
     return row && toCheckpoint(row);
   }
 
   async checkpoints(): Promise<ProjectionCheckpoint[]> {
-    return (this.db.prepare('SELECT * FROM projection_checkpoints ORDER BY projection').all() as CheckpointRow[]).map(toCheckpoint);
+    return (this.checkpointStatements.all.all() as CheckpointRow[]).map(toCheckpoint);
   }
 
   async recordFailure(projection: string, failure: { position: number; eventId: string; error: string }): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE projection_checkpoints SET failed_position = ?, failed_event_id = ?, failed_error = ?, failed_at = ?, updated_at = ?
-         WHERE projection = ?`,
-      )
-      .run(failure.position, failure.eventId, failure.error, new Date().toISOString(), new Date().toISOString(), projection);
+    const now = new Date().toISOString();
+    this.checkpointStatements.fail.run(failure.position, failure.eventId, failure.error, now, now, projection);
   }
 
   async reset(projection: string, projectionVersion: number, tables: TableSpec[]): Promise<void> {
@@ -161,7 +160,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   async dropTable(projection: string, table: TableSpec): Promise<void> {
     this.db.transaction(() => {
       this.db.exec(`DROP TABLE IF EXISTS "${table.name}"`);
-      this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?').run(projection);
+      this.checkpointStatements.forget.run(projection);
     })();
     this.forgetStatements(table.name);
   }
@@ -181,7 +180,7 @@ export class SqliteReadModelStore implements ReadModelStore {
            WHERE projection = ?`,
         )
         .run(new Date().toISOString(), shadow.projection, live.projection);
-      this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?').run(shadow.projection);
+      this.checkpointStatements.forget.run(shadow.projection);
     })();
     for (const name of [live.table.name, shadow.table.name]) this.forgetStatements(name);
   }
@@ -260,15 +259,3 @@ function fromSql(table: TableSpec, row: Row): Row {
   return out;
 }
 
-function toCheckpoint(row: CheckpointRow): ProjectionCheckpoint {
-  return {
-    projection: row.projection,
-    position: row.position,
-    projectionVersion: row.projection_version,
-    failure:
-      row.failed_event_id === null
-        ? null
-        : { position: row.failed_position!, eventId: row.failed_event_id, error: row.failed_error ?? '', at: row.failed_at ?? '' },
-    updatedAt: row.updated_at,
-  };
-}
