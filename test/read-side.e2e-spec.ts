@@ -125,6 +125,14 @@ describe('Case workers’ lists and reports, read from projections', () => {
     );
     expect(adoption.map((e: { event: string }) => e.event)).toEqual(['ContactFrequencySet', 'OffenderAdopted']);
     expect(new Set(adoption.map((e: { commandId: string }) => e.commandId)).size).toBe(1);
+
+    // recordedAt is the server's real time of append: a `to` date includes that whole day, a day earlier excludes it.
+    const recordedOn = body.entries[0].recordedAt.slice(0, 10);
+    const between = async (query: Record<string, string>) =>
+      (await t.http.get('/api/reports/activity').query({ offender: adopted, ...query }).expect(200)).body.total;
+    expect(await between({ to: recordedOn })).toBe(14);
+    expect(await between({ from: recordedOn, to: recordedOn })).toBe(14);
+    expect(await between({ to: '2000-01-01' })).toBe(0);
   });
 });
 

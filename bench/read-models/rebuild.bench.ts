@@ -12,8 +12,8 @@ import { ALL_PROJECTIONS, PostgresReadModelStore, ProjectionRunner, SqliteReadMo
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dropSchema } from '../support/postgres';
 import { machineDescription, peakRssMb } from '../support/machine';
-import pg from 'pg';
 import { writeSyntheticLog } from '@ppo/read-models/testing/synthetic-log';
 
 const { values } = parseArgs({
@@ -81,10 +81,7 @@ async function main(): Promise<void> {
   const postgresStore = new PostgresReadModelStore({ connectionString: values.postgres!, schema });
   const postgres = await rebuildInto('PostgreSQL', events, postgresStore, head);
   await postgresStore.close();
-  const admin = new pg.Client({ connectionString: values.postgres });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-  await admin.end();
+  await dropSchema(values.postgres!, schema);
   await events.close();
 
   const machine = machineDescription();

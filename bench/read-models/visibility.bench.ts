@@ -13,8 +13,8 @@ import { writeSyntheticLog } from '@ppo/read-models/testing/synthetic-log';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dropSchema } from '../support/postgres';
 import { machineDescription } from '../support/machine';
-import pg from 'pg';
 
 const { values } = parseArgs({
   options: {
@@ -53,10 +53,7 @@ async function main(): Promise<void> {
     const postgresStore = new PostgresReadModelStore({ connectionString: values.postgres!, schema });
     const postgres = await measure(events, postgresStore, 20_000);
     await postgresStore.close();
-    const admin = new pg.Client({ connectionString: values.postgres });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
+    await dropSchema(values.postgres!, schema);
     await events.close();
 
     const machine = machineDescription();

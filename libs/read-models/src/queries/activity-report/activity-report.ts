@@ -1,3 +1,4 @@
+import { addDays } from '@ppo/domain';
 import { ACTIVITY_TABLE, type ActivityRow } from '../../projections/activity/activity.projection';
 import type { ReadModelStore } from '../../store/read-model-store.port';
 import type { Condition } from '../../store/table-spec';
@@ -32,7 +33,8 @@ export async function activityReport(store: ReadModelStore, filter: ActivityFilt
   if (filter.offenderId) where.push({ column: 'offender_id', op: '=', value: filter.offenderId });
   if (filter.userId) where.push({ column: 'user_id', op: '=', value: filter.userId });
   if (filter.from) where.push({ column: 'recorded_at', op: '>=', value: filter.from });
-  if (filter.to) where.push({ column: 'recorded_at', op: '<', value: /^\d{4}-\d{2}-\d{2}$/.test(filter.to) ? `${filter.to}T24` : filter.to });
+  // A date means the whole of that day: everything recorded before the next one.
+  if (filter.to) where.push({ column: 'recorded_at', op: '<', value: /^\d{4}-\d{2}-\d{2}$/.test(filter.to) ? addDays(filter.to, 1) : filter.to });
   const page = filter.page ?? 1;
   const pageSize = filter.pageSize ?? 50;
   const { rows, total } = await store.select(ACTIVITY_TABLE, {
