@@ -8,7 +8,7 @@ describe('Bad input gets a clear problem+json and writes nothing', () => {
   beforeAll(async () => {
     t = await startTestApp();
     registeredId = await register(t.http);
-    adoptedId = await adoptedOffender(t.http);
+    adoptedId = await adoptedOffender(t);
   });
   afterAll(() => t.close());
 

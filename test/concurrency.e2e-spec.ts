@@ -11,7 +11,7 @@ describe('Many case workers changing one record at once', () => {
   const stream = async (id: string) => (await t.http.get(`/api/offenders/${id}/events`).expect(200)).body.events as { version: number; type: string }[];
 
   it('applies 50 parallel commands without If-Match, leaving a gap-free stream and no lost update', async () => {
-    const id = await adoptedOffender(t.http);
+    const id = await adoptedOffender(t);
     const before = (await stream(id)).length;
     const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => t.http.post(`/api/offenders/${id}/contacts`).send(contact((i % 28) + 1))));
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
@@ -23,7 +23,7 @@ describe('Many case workers changing one record at once', () => {
   });
 
   it('answers 412 to each of 50 parallel commands with a stale If-Match, and the stream does not change', async () => {
-    const id = await adoptedOffender(t.http);
+    const id = await adoptedOffender(t);
     const before = await stream(id);
     const stale = `"${before.length - 1}"`;
     const responses = await Promise.all(
@@ -35,7 +35,7 @@ describe('Many case workers changing one record at once', () => {
   });
 
   it('lets exactly one of 50 parallel commands with the current If-Match win', async () => {
-    const id = await adoptedOffender(t.http);
+    const id = await adoptedOffender(t);
     const current = (await stream(id)).length;
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) => t.http.post(`/api/offenders/${id}/contacts`).set('If-Match', `"${current}"`).send(contact(i % 28 + 1))),

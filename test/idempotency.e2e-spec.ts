@@ -26,7 +26,7 @@ describe('Retrying a command with an Idempotency-Key', () => {
   });
 
   it('returns the same lapse id to a retried lapse, recording the lapse once', async () => {
-    const id = await adoptedOffender(t.http);
+    const id = await adoptedOffender(t);
     const lapse = { occurredOn: '2026-11-01', kind: 'missed-contacts', severity: 'minor' };
     const first = await t.http.post(`/api/offenders/${id}/lapses`).set('Idempotency-Key', 'lapse-1').send(lapse).expect(200);
     const retry = await t.http.post(`/api/offenders/${id}/lapses`).set('Idempotency-Key', 'lapse-1').send(lapse).expect(200);
@@ -37,7 +37,7 @@ describe('Retrying a command with an Idempotency-Key', () => {
   });
 
   it('records once when ten identical retries arrive at the same moment', async () => {
-    const id = await adoptedOffender(t.http);
+    const id = await adoptedOffender(t);
     const contact = { contactOn: '2026-11-02', kind: 'home-visit', outcome: 'attended' };
     const responses = await Promise.all(
       Array.from({ length: 10 }, () => t.http.post(`/api/offenders/${id}/contacts`).set('Idempotency-Key', 'visit-1').send(contact)),

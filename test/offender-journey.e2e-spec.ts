@@ -32,7 +32,7 @@ describe('An offender’s journey through the scheme, over HTTP', () => {
     expect(eligible.eligibility.evidence.convictions).toHaveLength(6);
 
     // Adoption: four contacts a week, Intensive.
-    const adopted = await http.post(`/api/offenders/${id}/adoption`).send({ adoptedOn: '2026-07-01' }).expect(200);
+    const adopted = await t.supervisor.http.post(`/api/offenders/${id}/adoption`).send({ adoptedOn: '2026-07-01' }).expect(200);
     expect(adopted.body.events.map((e: { type: string }) => e.type)).toEqual(['OffenderAdopted', 'ContactFrequencySet']);
     expect(await state()).toMatchObject({
       status: 'on-scheme',
@@ -87,7 +87,7 @@ describe('An offender’s journey through the scheme, over HTTP', () => {
     expect((await state()).strands.current).toBe('rehabilitate-and-resettle');
 
     // Exit, with voluntary support.
-    const deselected = await http
+    const deselected = await t.supervisor.http
       .post(`/api/offenders/${id}/deselection`)
       .send({
         deselectedOn: '2026-11-20',
@@ -105,8 +105,17 @@ describe('An offender’s journey through the scheme, over HTTP', () => {
       type: 'OffenderDeselected',
       schemaVersion: 1,
       streamId: `offender-${id}`,
-      metadata: { occurredAt: '2026-11-20', actor: { userId: 'system' }, correlationId: expect.any(String), commandId: expect.any(String) },
+      metadata: { occurredAt: '2026-11-20', correlationId: expect.any(String), commandId: expect.any(String) },
     });
+    // Every event names who caused it: the caseworker for the day-to-day record, the supervisor for adoption and exit.
+    const actors = new Map<string, unknown>(history.events.map((e: { type: string; metadata: { actor: unknown } }) => [e.type, e.metadata.actor]));
+    const caseworker = { userId: t.caseworker.id, username: 'casey', role: 'caseworker', roles: ['caseworker'], area: 'northumbria' };
+    const supervisor = { userId: t.supervisor.account.id, username: 'supervisor', role: 'supervisor', roles: ['supervisor'], area: 'northumbria' };
+    expect(actors.get('OffenderRegistered')).toEqual(caseworker);
+    expect(actors.get('ConvictionRecorded')).toEqual(caseworker);
+    expect(actors.get('LapseOccurred')).toEqual(caseworker);
+    expect(actors.get('OffenderAdopted')).toEqual(supervisor);
+    expect(actors.get('OffenderDeselected')).toEqual(supervisor);
   });
 
   it('serves the OpenAPI document listing every command', async () => {

@@ -1,3 +1,4 @@
+import type TestAgent from 'supertest/lib/agent';
 import { adoptedOffender, register, startTestApp, type TestApp } from './support/test-app';
 
 describe('Case workers’ lists and reports, read from projections', () => {
@@ -5,9 +6,14 @@ describe('Case workers’ lists and reports, read from projections', () => {
   let adopted: string;
   let candidate: string;
   let bystander: string;
+  let admin: TestAgent;
+  /** A caseworker covering both areas, so the lists hold every offender. */
+  let reader: TestAgent;
   beforeAll(async () => {
     t = await startTestApp();
-    adopted = await adoptedOffender(t.http);
+    admin = (await t.user(['admin'], [])).http;
+    reader = (await t.user(['caseworker'], ['northumbria', 'cumbria'])).http;
+    adopted = await adoptedOffender(t);
     await t.http
       .post(`/api/offenders/${adopted}/supervision-team`)
       .send({ probationOfficer: 'PO Jones', policeOfficer: 'PC Patel', assignedOn: '2026-07-01' })
@@ -17,9 +23,9 @@ describe('Case workers’ lists and reports, read from projections', () => {
     }
     await t.http.post(`/api/offenders/${adopted}/lapses`).send({ occurredOn: '2026-11-10', kind: 'drug-use', severity: 'minor' }).expect(200);
 
-    candidate = await register(t.http, { crn: 'C777777', givenName: 'Alex', familyName: 'Candidate', area: 'cumbria' });
+    candidate = await register(reader, { crn: 'C777777', givenName: 'Alex', familyName: 'Candidate', area: 'cumbria' });
     for (const month of ['05', '06', '07', '08', '09', '10']) {
-      await t.http
+      await reader
         .post(`/api/offenders/${candidate}/convictions`)
         .send({ offence: 'criminal-damage', offenceDate: `2026-${month}-01`, convictionDate: `2026-${month}-10`, court: 'Carlisle' })
         .expect(200);
@@ -30,7 +36,7 @@ describe('Case workers’ lists and reports, read from projections', () => {
   afterAll(() => t.close());
 
   it('lists offenders with today’s figures worked out from the journey', async () => {
-    const { body } = await t.http.get('/api/offenders').query({ status: 'on-scheme' }).expect(200);
+    const { body } = await reader.get('/api/offenders').query({ status: 'on-scheme' }).expect(200);
     expect(body).toMatchObject({ total: 1, page: 1, pageSize: 25, asOf: '2026-11-20' });
     expect(body.items[0]).toMatchObject({
       offenderId: adopted,
@@ -49,36 +55,36 @@ describe('Case workers’ lists and reports, read from projections', () => {
 
   it('filters by officer, area and a part of a name or CRN, and sorts and pages', async () => {
     const ids = async (query: Record<string, string | number>) =>
-      (await t.http.get('/api/offenders').query(query).expect(200)).body.items.map((i: { offenderId: string }) => i.offenderId);
+      (await reader.get('/api/offenders').query(query).expect(200)).body.items.map((i: { offenderId: string }) => i.offenderId);
     expect(await ids({ officer: 'PC Patel' })).toEqual([adopted]);
     expect(await ids({ area: 'cumbria' })).toEqual([candidate]);
     expect(await ids({ q: 'c7777' })).toEqual([candidate]);
     expect(await ids({ q: 'bYsTaNd' })).toEqual([bystander]);
     expect(await ids({ sort: 'name' })).toEqual([bystander, candidate, adopted]);
     expect(await ids({ sort: '-name' })).toEqual([adopted, candidate, bystander]);
-    const page2 = (await t.http.get('/api/offenders').query({ sort: 'name', pageSize: 2, page: 2 }).expect(200)).body;
+    const page2 = (await reader.get('/api/offenders').query({ sort: 'name', pageSize: 2, page: 2 }).expect(200)).body;
     expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ offenderId: adopted }] });
   });
 
   it('refuses unknown filters and sorts with problem+json', async () => {
-    const unknown = await t.http.get('/api/offenders').query({ colour: 'blue' }).expect(400);
+    const unknown = await reader.get('/api/offenders').query({ colour: 'blue' }).expect(400);
     expect(unknown.body).toMatchObject({ code: 'REQUEST.INVALID_BODY', errors: [{ field: 'colour' }] });
-    const badSort = await t.http.get('/api/offenders').query({ sort: 'shoe-size', pageSize: 500 }).expect(400);
+    const badSort = await reader.get('/api/offenders').query({ sort: 'shoe-size', pageSize: 500 }).expect(400);
     expect(badSort.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['pageSize', 'sort']);
   });
 
   it('reports the offenders eligible today, with the evidence', async () => {
-    const { body } = await t.http.get('/api/reports/eligibility').expect(200);
+    const { body } = await reader.get('/api/reports/eligibility').expect(200);
     expect(body.asOf).toBe('2026-11-20');
     expect(body.candidates).toEqual([
       expect.objectContaining({ offenderId: candidate, crn: 'C777777', area: 'cumbria', eligibility: expect.objectContaining({ eligible: true, score: 6 }) }),
     ]);
-    expect((await t.http.get('/api/reports/eligibility').query({ area: 'northumbria' }).expect(200)).body.candidates).toEqual([]);
+    expect((await reader.get('/api/reports/eligibility').query({ area: 'northumbria' }).expect(200)).body.candidates).toEqual([]);
   });
 
   it('reports each projection live at the head of the log', async () => {
     const head = await t.store.headPosition();
-    const { body } = await t.http.get('/api/projections').expect(200);
+    const { body } = await admin.get('/api/projections').expect(200);
     expect(body.projections).toEqual([
       { name: 'offender_journey', state: 'live', checkpoint: head, head, lag: { events: 0, seconds: 0 }, failure: null },
       { name: 'eligibility', state: 'live', checkpoint: head, head, lag: { events: 0, seconds: 0 }, failure: null },
@@ -88,12 +94,12 @@ describe('Case workers’ lists and reports, read from projections', () => {
   });
 
   it('rebuilds a projection on request while answering reads, then reports how the rebuilt copy compared', async () => {
-    const started = await t.http.post('/api/projections/offender_journey/rebuild').expect(202);
+    const started = await admin.post('/api/projections/offender_journey/rebuild').expect(202);
     expect(started.headers.location).toBe('/api/projections');
-    await t.http.get('/api/offenders').expect(200);
+    await reader.get('/api/offenders').expect(200);
     let journey;
     for (let i = 0; i < 500; i++) {
-      journey = (await t.http.get('/api/projections').expect(200)).body.projections.find((p: { name: string }) => p.name === 'offender_journey');
+      journey = (await admin.get('/api/projections').expect(200)).body.projections.find((p: { name: string }) => p.name === 'offender_journey');
       if (journey.lastRebuild) break;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -101,8 +107,8 @@ describe('Case workers’ lists and reports, read from projections', () => {
       state: 'live',
       lastRebuild: { projection: 'offender_journey', rows: 3, differences: { onlyLive: 0, onlyRebuilt: 0, changed: 0 } },
     });
-    expect((await t.http.get('/api/offenders').expect(200)).body.total).toBe(3);
-    expect((await t.http.post('/api/projections/nonsense/rebuild').expect(404)).body.code).toBe('PROJECTION.NOT_FOUND');
+    expect((await reader.get('/api/offenders').expect(200)).body.total).toBe(3);
+    expect((await admin.post('/api/projections/nonsense/rebuild').expect(404)).body.code).toBe('PROJECTION.NOT_FOUND');
   });
 
   it('gives the scheme dashboard per area and month, also as CSV', async () => {
@@ -117,10 +123,10 @@ describe('Case workers’ lists and reports, read from projections', () => {
   });
 
   it('shows supervisors who issued which command when, per offender', async () => {
-    const { body } = await t.http.get('/api/reports/activity').query({ offender: adopted, pageSize: 3 }).expect(200);
+    const { body } = await t.supervisor.http.get('/api/reports/activity').query({ offender: adopted, pageSize: 3 }).expect(200);
     expect(body.total).toBe(14);
-    expect(body.entries[0]).toMatchObject({ offenderId: adopted, command: 'RecordLapse', event: 'LapseOccurred', user: { userId: 'system' } });
-    const adoption = (await t.http.get('/api/reports/activity').query({ offender: adopted, pageSize: 50 }).expect(200)).body.entries.filter(
+    expect(body.entries[0]).toMatchObject({ offenderId: adopted, command: 'RecordLapse', event: 'LapseOccurred', user: { userId: t.caseworker.id, role: 'caseworker', area: 'northumbria' } });
+    const adoption = (await t.supervisor.http.get('/api/reports/activity').query({ offender: adopted, pageSize: 50 }).expect(200)).body.entries.filter(
       (e: { command: string }) => e.command === 'AdoptOffender',
     );
     expect(adoption.map((e: { event: string }) => e.event)).toEqual(['ContactFrequencySet', 'OffenderAdopted']);
@@ -129,7 +135,7 @@ describe('Case workers’ lists and reports, read from projections', () => {
     // recordedAt is the server's real time of append: a `to` date includes that whole day, a day earlier excludes it.
     const recordedOn = body.entries[0].recordedAt.slice(0, 10);
     const between = async (query: Record<string, string>) =>
-      (await t.http.get('/api/reports/activity').query({ offender: adopted, ...query }).expect(200)).body.total;
+      (await t.supervisor.http.get('/api/reports/activity').query({ offender: adopted, ...query }).expect(200)).body.total;
     expect(await between({ to: recordedOn })).toBe(14);
     expect(await between({ from: recordedOn, to: recordedOn })).toBe(14);
     expect(await between({ to: '2000-01-01' })).toBe(0);
@@ -141,7 +147,7 @@ describe('Caseloads, contacts due and CSV exports', () => {
   let id: string;
   beforeAll(async () => {
     t = await startTestApp();
-    id = await adoptedOffender(t.http);
+    id = await adoptedOffender(t);
     await t.http
       .post(`/api/offenders/${id}/supervision-team`)
       .send({ probationOfficer: 'PO Jones', policeOfficer: '=HYPERLINK("http://x")', assignedOn: '2026-07-01' })
@@ -155,7 +161,7 @@ describe('Caseloads, contacts due and CSV exports', () => {
   afterAll(() => t.close());
 
   it('gives each officer’s caseload for this week', async () => {
-    const { body } = await t.http.get('/api/reports/caseloads').expect(200);
+    const { body } = await t.supervisor.http.get('/api/reports/caseloads').expect(200);
     expect(body.weekStarting).toBe('2026-11-16');
     expect(body.caseloads).toContainEqual({
       officer: 'PO Jones',
@@ -174,7 +180,7 @@ describe('Caseloads, contacts due and CSV exports', () => {
   });
 
   it('exports a report as CSV on ?format=csv or Accept: text/csv, with formula cells defused', async () => {
-    const byQuery = await t.http.get('/api/reports/caseloads').query({ format: 'csv' }).expect(200);
+    const byQuery = await t.supervisor.http.get('/api/reports/caseloads').query({ format: 'csv' }).expect(200);
     expect(byQuery.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(byQuery.headers['content-disposition']).toBe('attachment; filename="caseloads.csv"');
     const lines = byQuery.text.trim().split('\n');

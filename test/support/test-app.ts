@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
+import { AccessTokens, PasswordHasher, SqliteAccountStore, type Account, type Role } from '@ppo/auth';
 import { DEFAULT_SCHEME_POLICIES } from '@ppo/domain';
 import { EVENT_STORE, type EventStore } from '@ppo/event-store';
-import { fixedClock } from '@ppo/offenders';
+import { fixedClock, type Clock } from '@ppo/offenders';
 import { ProjectionsService } from '@ppo/read-models';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -11,17 +12,34 @@ import type { AppConfig } from '@ppo/config';
 /** "Today" in every e2e test: a Friday in November 2026, in London. */
 export const TODAY = '2026-11-20';
 
+/** A user of the test app, and an HTTP client that calls the API with their bearer token. */
+export interface TestUser {
+  account: Account;
+  http: TestAgent;
+}
+
 export interface TestApp {
   app: INestApplication;
+  /** Signed in as a caseworker in Northumbria. */
   http: TestAgent;
+  caseworker: Account;
+  /** Signed in as a supervisor in Northumbria (adoption, deselection, strand changes). */
+  supervisor: TestUser;
+  /** A client with no credentials at all. */
+  anonymous: TestAgent;
+  /** Adds a local account with these roles and areas, and a client signed in as them. */
+  user(roles: Role[], areas?: string[], options?: { username?: string; password?: string }): Promise<TestUser>;
   store: EventStore;
   /** Resolves once the read models have caught up with every event appended so far. */
   projected(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Starts the real API over an in-memory SQLite event store, with the clock fixed at TODAY. */
-export async function startTestApp(): Promise<TestApp> {
+/** A password that passes the rules, for test accounts. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Starts the real API over an in-memory SQLite event store and accounts, with the clock fixed at TODAY unless given. */
+export async function startTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
   const config: AppConfig = {
     port: 0,
     dataDir: '',
@@ -31,12 +49,30 @@ export async function startTestApp(): Promise<TestApp> {
     timeZone: 'Europe/London',
     policies: DEFAULT_SCHEME_POLICIES,
     logLevel: 'silent',
+    auth: { mode: 'local', secret: 'a test secret that is long enough to sign with', sessionIdleMinutes: 15, accountsPath: ':memory:' },
   };
-  const app = await createApp(config, { clock: fixedClock(`${TODAY}T10:00:00Z`) });
+  const clock = options.clock ?? fixedClock(`${TODAY}T10:00:00Z`);
+  const app = await createApp(config, { clock });
   await app.init();
+  let n = 0;
+  const user = async (roles: Role[], areas: string[] = ['northumbria'], o: { username?: string; password?: string } = {}): Promise<TestUser> => {
+    const username = o.username ?? `${roles.join('-')}-${++n}`;
+    const account = app.get(SqliteAccountStore).add(
+      { username, displayName: `Test ${username}`, roles, areas, passwordHash: await app.get(PasswordHasher).hash(o.password ?? TEST_PASSWORD) },
+      clock.now(),
+    );
+    const token = await app.get(AccessTokens).issue(account.id);
+    return { account, http: request.agent(app.getHttpServer()).set('Authorization', `Bearer ${token}`) };
+  };
+  const caseworker = await user(['caseworker'], ['northumbria'], { username: 'casey' });
+  const supervisor = await user(['supervisor'], ['northumbria'], { username: 'supervisor' });
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: caseworker.http,
+    caseworker: caseworker.account,
+    supervisor,
+    anonymous: request(app.getHttpServer()),
+    user,
     store: app.get<EventStore>(EVENT_STORE),
     projected: () => app.get(ProjectionsService).caughtUp(),
     close: () => app.close(),
@@ -54,15 +90,16 @@ export async function register(http: TestAgent, overrides: Record<string, unknow
   return response.body.offenderId;
 }
 
-/** Registers an offender with six shop thefts this year and adopts them on 1 July 2026. */
-export async function adoptedOffender(http: TestAgent): Promise<string> {
-  const id = await register(http);
+/** Registers an offender with six shop thefts this year, and has the supervisor adopt them on 1 July 2026. */
+export async function adoptedOffender(t: TestApp, overrides: Record<string, unknown> = {}): Promise<string> {
+  const { http } = t;
+  const id = await register(http, overrides);
   for (let month = 1; month <= 6; month++) {
     await http
       .post(`/api/offenders/${id}/convictions`)
       .send({ offence: 'theft-from-shops', offenceDate: `2026-0${month}-02`, convictionDate: `2026-0${month}-20`, court: 'Newcastle Magistrates' })
       .expect(200);
   }
-  await http.post(`/api/offenders/${id}/adoption`).send({ adoptedOn: '2026-07-01' }).expect(200);
+  await t.supervisor.http.post(`/api/offenders/${id}/adoption`).send({ adoptedOn: '2026-07-01' }).expect(200);
   return id;
 }

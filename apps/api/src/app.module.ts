@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard, AuthModule } from '@ppo/auth';
 import { EventStoreModule } from '@ppo/event-store';
 import { OffendersModule, systemClock, type Clock } from '@ppo/offenders';
 import { ReadModelsModule } from '@ppo/read-models';
@@ -6,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '@ppo/config';
+import { HomeController } from './web/home/home.controller';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
 
@@ -17,7 +20,7 @@ function correlationIdOf(request: IncomingMessage, response: ServerResponse): st
   return id;
 }
 
-/** The HTTP service: the offender journey over the event store chosen by config. */
+/** The HTTP service: the offender journey over the event store chosen by config, behind sign-in. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, overrides: { clock?: Clock } = {}): DynamicModule {
@@ -28,10 +31,14 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: { level: config.logLevel, genReqId: correlationIdOf, customAttributeKeys: { reqId: 'correlationId' } },
         }),
+        AuthModule.forRoot({ config: config.auth, now: () => clock.now() }),
         EventStoreModule.forRoot(config.eventStore),
         OffendersModule.forRoot({ clock, policies: config.policies }),
         ReadModelsModule.forRoot({ location: config.readModels, runProjections: config.runProjections, clock, policies: config.policies }),
       ],
+      controllers: [HomeController],
+      // The one place every route's access is decided; it needs the offenders module's OFFENDER_AREAS.
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

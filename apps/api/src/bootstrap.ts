@@ -8,11 +8,13 @@ import { AppModule } from './app.module';
 import type { AppConfig } from '@ppo/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestValidationErrorFactory } from './http/request-validation.error';
+import { configureWeb } from './web/configure-web';
 
-/** Applies what every instance of the API needs: validation at the edge, problem+json errors, OpenAPI. */
+/** Applies what every instance of the API needs: security headers and sessions, validation at the edge, problem+json errors, OpenAPI. */
 export function configureApp(app: NestExpressApplication): void {
   app.set('etag', false);
   app.set('x-powered-by', false);
+  configureWeb(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -33,6 +35,7 @@ export function configureApp(app: NestExpressApplication): void {
           'offender; errors are RFC 9457 problem+json with a stable code.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'From POST /api/auth/token (local accounts) or the identity provider' })
       .build(),
   );
   document.components ??= {};

@@ -1,3 +1,4 @@
+import { isRole, type AuthConfig, type Role } from '@ppo/auth';
 import type { SchemePolicies } from '@ppo/domain';
 import { parseEventStoreLocation, type EventStoreLocation } from '@ppo/event-store';
 import { parseReadModelLocation, type ReadModelLocation } from '@ppo/read-models';
@@ -15,6 +16,7 @@ export interface AppConfig {
   timeZone: string;
   policies: SchemePolicies;
   logLevel: string;
+  auth: AuthConfig;
 }
 
 /** Thrown when the environment does not describe a runnable service; lists every problem. */
@@ -32,7 +34,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * PORT (3000), PPO_DATA_DIR (./data), PPO_EVENT_STORE (sqlite:<PPO_DATA_DIR>/ppo.db),
  * PPO_READ_MODELS (sqlite:<PPO_DATA_DIR>/read-models.db), PPO_PROJECTIONS (on),
  * PPO_TIMEZONE (Europe/London), PPO_SCHEME_POLICIES (a JSON file; defaults from the seeds),
- * PPO_LOG_LEVEL (info).
+ * PPO_LOG_LEVEL (info); and sign-in (see readAuthConfig).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -76,6 +78,79 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const { policies, problems: policyProblems } = readSchemePolicies(env.PPO_SCHEME_POLICIES);
   problems.push(...policyProblems);
 
+  const auth = readAuthConfig(env, dataDir, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, dataDir, eventStore, readModels, runProjections: projections === 'on', timeZone, policies, logLevel };
+  return { port, dataDir, eventStore, readModels, runProjections: projections === 'on', timeZone, policies, logLevel, auth };
+}
+
+/**
+ * Sign-in: PPO_AUTH (local, or oidc), PPO_AUTH_SECRET (at least 32 characters; signs tokens and
+ * session cookies), PPO_SESSION_IDLE_MINUTES (15), PPO_TRUST_PROXY (Express's trust proxy, e.g.
+ * "loopback" or "1", behind an https proxy). For oidc: PPO_OIDC_ISSUER, PPO_OIDC_CLIENT_ID,
+ * PPO_OIDC_CLIENT_SECRET, PPO_PUBLIC_URL, PPO_OIDC_AUDIENCE (default the client id),
+ * PPO_OIDC_ROLES_CLAIM (roles), PPO_OIDC_AREAS_CLAIM (areas) and PPO_OIDC_ROLE_MAP
+ * (JSON: the provider's role or group names to ours).
+ */
+function readAuthConfig(env: NodeJS.ProcessEnv, dataDir: string, problems: string[]): AuthConfig {
+  const mode = env.PPO_AUTH || 'local';
+  if (mode !== 'local' && mode !== 'oidc') problems.push(`PPO_AUTH must be local or oidc, not "${mode}"`);
+  const secret = env.PPO_AUTH_SECRET || undefined;
+  if (secret !== undefined && secret.length < 32) problems.push('PPO_AUTH_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)');
+  const idleText = env.PPO_SESSION_IDLE_MINUTES || '15';
+  const sessionIdleMinutes = Number(idleText);
+  if (!/^\d+$/.test(idleText) || sessionIdleMinutes < 1 || sessionIdleMinutes > 480) {
+    problems.push(`PPO_SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 480, not "${idleText}"`);
+  }
+  const auth: AuthConfig = {
+    mode: mode === 'oidc' ? 'oidc' : 'local',
+    secret,
+    sessionIdleMinutes,
+    accountsPath: join(dataDir, 'accounts.db'),
+    trustProxy: env.PPO_TRUST_PROXY || undefined,
+  };
+  if (mode !== 'oidc') return auth;
+
+  const required = (name: string) => {
+    const value = env[name];
+    if (!value) problems.push(`${name} is required when PPO_AUTH=oidc`);
+    return value ?? '';
+  };
+  const url = (name: string) => {
+    const value = required(name);
+    if (value && !/^https?:\/\/[^\s]+$/.test(value)) problems.push(`${name} must be an http(s) URL, not "${value}"`);
+    return value.replace(/\/$/, '');
+  };
+  const issuer = url('PPO_OIDC_ISSUER');
+  const clientId = required('PPO_OIDC_CLIENT_ID');
+  const publicUrl = url('PPO_PUBLIC_URL');
+  let roleMap: Record<string, Role> = {};
+  if (env.PPO_OIDC_ROLE_MAP) {
+    try {
+      const parsed = JSON.parse(env.PPO_OIDC_ROLE_MAP) as unknown;
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      for (const [from, to] of Object.entries(parsed)) {
+        if (typeof to === 'string' && isRole(to)) roleMap[from] = to;
+        else problems.push(`PPO_OIDC_ROLE_MAP maps "${from}" to "${String(to)}", which is not a role (caseworker, supervisor, auditor, analyst, dpo, admin)`);
+      }
+    } catch (error) {
+      if ((error as Error).message === 'not an object' || error instanceof SyntaxError) {
+        problems.push('PPO_OIDC_ROLE_MAP must be a JSON object such as {"ppo-caseworkers": "caseworker"}');
+        roleMap = {};
+      } else throw error;
+    }
+  }
+  return {
+    ...auth,
+    oidc: {
+      issuer: env.PPO_OIDC_ISSUER ?? issuer,
+      clientId,
+      clientSecret: env.PPO_OIDC_CLIENT_SECRET || undefined,
+      publicUrl,
+      audience: env.PPO_OIDC_AUDIENCE || clientId,
+      rolesClaim: env.PPO_OIDC_ROLES_CLAIM || 'roles',
+      areasClaim: env.PPO_OIDC_AREAS_CLAIM || 'areas',
+      roleMap,
+    },
+  };
 }

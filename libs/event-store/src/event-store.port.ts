@@ -7,10 +7,17 @@
  * all streams in append order, which readers use as a checkpoint.
  */
 
-/** Who caused an event. Until sign-in exists it is the fixed system actor. */
+/** Who caused an event: the signed-in user, the role they acted in, and the area they acted in. */
 export interface Actor {
+  /** The user's stable id (a local account's id, or `oidc:<subject>`); `system` for the service itself. */
   userId: string;
+  /** The role that allowed the command (caseworker, supervisor...). */
   role: string;
+  /** Every role the user held at the time. */
+  roles?: string[];
+  /** What the user signs in with, so a history reads as names rather than ids. */
+  username?: string;
+  /** The area of the offender acted on. */
   area?: string;
 }
 

@@ -50,6 +50,8 @@ import { GetOffenderHandler } from './queries/get-offender/get-offender.handler'
 import { GetOffenderEventsController } from './queries/get-offender-events/get-offender-events.controller';
 import { GetOffenderEventsHandler } from './queries/get-offender-events/get-offender-events.handler';
 import { CLOCK, type Clock } from './shared/clock';
+import { OFFENDER_AREAS } from '@ppo/auth';
+import { OffenderAreasFromStreams } from './shared/offender-areas';
 import { OffenderCommandRunner } from './shared/offender-command-runner';
 import { SCHEME_POLICIES } from './shared/scheme-policies';
 
@@ -124,9 +126,11 @@ export class OffendersModule {
       providers: [
         { provide: CLOCK, useValue: options.clock },
         { provide: SCHEME_POLICIES, useValue: options.policies },
+        { provide: OFFENDER_AREAS, useClass: OffenderAreasFromStreams },
         OffenderCommandRunner,
         ...handlers,
       ],
+      exports: [OFFENDER_AREAS],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { AccessError, isApiRequest, pageLocals } from '@ppo/auth';
 import { DomainError, type DomainErrorKind } from '@ppo/domain';
 import { ApplicationError } from '@ppo/offenders';
 import type { Request, Response } from 'express';
@@ -20,6 +21,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = { 'not-found': 404, conf
 
 const HTTP_CODES: Record<number, [string, string]> = {
   400: ['REQUEST.INVALID', 'The request is not valid.'],
+  403: ['REQUEST.FORBIDDEN', 'You do not have permission to do this.'],
   404: ['REQUEST.NOT_FOUND', 'There is nothing at this address.'],
   405: ['REQUEST.METHOD_NOT_ALLOWED', 'This method is not allowed here.'],
   413: ['REQUEST.TOO_LARGE', 'The request body is too large.'],
@@ -28,7 +30,10 @@ const HTTP_CODES: Record<number, [string, string]> = {
 
 const typeOf = (code: string) => `urn:ppo-journey:problem:${code.toLowerCase().replace(/[._]/g, '-')}`;
 
-/** Maps every error to application/problem+json, in one place. */
+/**
+ * Maps every error to an answer, in one place: application/problem+json for
+ * the API; for pages, a redirect to sign in or an error page in words.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
@@ -39,13 +44,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const problem = this.toProblem(error, request.originalUrl ?? request.url);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    response.status(problem.status).type('application/problem+json').json(problem);
+    if (response.headersSent) return;
+    if (isApiRequest(request)) {
+      if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="ppo-journey"');
+      response.status(problem.status).type('application/problem+json').json(problem);
+    } else if (problem.status === 401) {
+      response.redirect(303, `/sign-in?returnTo=${encodeURIComponent(request.originalUrl)}`);
+    } else {
+      response.status(problem.status).render('errors/error.njk', pageLocals(request, response, { title: problem.title, message: problem.detail }));
+    }
   }
 
   private toProblem(error: unknown, instance: string): ProblemDetails {
     if (error instanceof DomainError) {
       const errors = error.field ? [{ field: error.field, messages: [error.message] }] : undefined;
       return this.problem(STATUS_BY_KIND[error.kind], error.code, error.title, error.message, instance, { errors });
+    }
+    if (error instanceof AccessError) {
+      return this.problem(error.status, error.code, error.title, error.message, instance);
     }
     if (error instanceof ApplicationError) {
       return this.problem(error.status, error.code, error.title, error.message, instance, error.extensions);

@@ -13,7 +13,7 @@ export interface CommandContext {
   idempotencyKey?: string;
 }
 
-/** The actor for every event until sign-in exists. */
+/** The service itself, for events no user caused (tools, migrations, tests of the handlers). */
 export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'system' };
 
 /**

@@ -10,7 +10,7 @@ import { AdoptOffenderDto } from './adopt-offender.dto';
 export class AdoptOffenderController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @OffenderCommandEndpoint('Adopt the offender onto the scheme (4 contacts a week at first)')
+  @OffenderCommandEndpoint('Adopt the offender onto the scheme (4 contacts a week at first)', '', 'offender.supervise')
   adoptOffender(
     @OffenderId() offenderId: string,
     @Body() body: AdoptOffenderDto,

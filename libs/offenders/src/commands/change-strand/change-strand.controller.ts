@@ -10,7 +10,7 @@ import { ChangeStrandDto } from './change-strand.dto';
 export class ChangeStrandController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @OffenderCommandEndpoint('Add, end or make current a strand')
+  @OffenderCommandEndpoint('Add, end or make current a strand', '', 'offender.supervise')
   changeStrand(
     @OffenderId() offenderId: string,
     @Body() body: ChangeStrandDto,

@@ -10,7 +10,7 @@ import { DeselectOffenderDto } from './deselect-offender.dto';
 export class DeselectOffenderController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @OffenderCommandEndpoint('Deselect the offender, with an exit plan and voluntary support')
+  @OffenderCommandEndpoint('Deselect the offender, with an exit plan and voluntary support', '', 'offender.supervise')
   deselectOffender(
     @OffenderId() offenderId: string,
     @Body() body: DeselectOffenderDto,

@@ -1,6 +1,7 @@
+import { Access } from '@ppo/auth';
 import { Body, Controller, HttpCode, Post, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
@@ -19,6 +20,8 @@ export class RegisterOffenderController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Access('offender.command', { areaField: 'area' })
+  @ApiBearerAuth()
   @HttpCode(201)
   @UseInterceptors(CommandResponseInterceptor)
   @ApiOperation({ summary: 'Register an offender' })

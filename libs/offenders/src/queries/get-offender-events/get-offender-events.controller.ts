@@ -1,6 +1,7 @@
+import { Access } from '@ppo/auth';
 import { Controller, Get, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { OffenderId } from '../../shared/http/offender-command-endpoint.decorator';
 import type { OffenderEventsView } from './get-offender-events.handler';
@@ -12,6 +13,8 @@ export class GetOffenderEventsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Access('offender.read', { offenderParam: 'offenderId' })
+  @ApiBearerAuth()
   @ApiOperation({ summary: "An offender's stream: every event with its envelope (versions, positions, when, who)" })
   @ApiOkResponse({ description: 'The events, oldest first' })
   @ApiResponse({ status: 404, description: 'No such offender' })

@@ -1,12 +1,20 @@
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import { SYSTEM_ACTOR, type CommandContext } from '../command-context';
+import { accessOf } from '@ppo/auth';
+import type { Actor } from '@ppo/event-store';
+import type { CommandContext } from '../command-context';
 
 const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-/** Reads If-Match, Idempotency-Key and the correlation id of a request into a CommandContext. */
+/** The signed-in caller as events record them: who, in which role, in which area. */
+function actorOf(request: Request): Actor {
+  const { principal, role, area } = accessOf(request);
+  return { userId: principal.userId, username: principal.username, role, roles: principal.roles, ...(area ? { area } : {}) };
+}
+
+/** Reads the caller, If-Match, Idempotency-Key and the correlation id of a request into a CommandContext. */
 export function commandContextOf(request: Request): CommandContext {
   const ifMatchHeader = request.header('if-match');
   let ifMatch: number | undefined;
@@ -21,7 +29,7 @@ export function commandContextOf(request: Request): CommandContext {
   }
   const requestId = (request as Request & { id?: unknown }).id;
   const correlationId = typeof requestId === 'string' ? requestId : randomUUID();
-  return { actor: SYSTEM_ACTOR, correlationId, commandId: randomUUID(), ifMatch, idempotencyKey };
+  return { actor: actorOf(request), correlationId, commandId: randomUUID(), ifMatch, idempotencyKey };
 }
 
 /** Injects the CommandContext of the current request. */

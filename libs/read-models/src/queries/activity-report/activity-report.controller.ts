@@ -1,5 +1,6 @@
+import { Access, CurrentAccess, scopedAreas, type RequestAccess } from '@ppo/auth';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CsvExport, ReportQueryDto } from '../../http/csv-export';
@@ -46,6 +47,8 @@ export class ActivityReportController {
   constructor(private readonly reports: ReportContext) {}
 
   @Get()
+  @Access('reports.activity')
+  @ApiBearerAuth()
   @ApiOperation({ summary: 'Who issued which command when, newest first, per offender (offender=) or per user (user=), between from= and to=' })
   @ApiOkResponse({ description: 'A page of commands' })
   @CsvExport<ActivityReport>(
@@ -64,7 +67,7 @@ export class ActivityReportController {
       correlationId: e.correlationId,
     })),
   )
-  report(@Query() query: ActivityQueryDto): Promise<ActivityReport> {
-    return activityReport(this.reports.store, { offenderId: query.offender, userId: query.user, from: query.from, to: query.to, page: query.page, pageSize: query.pageSize });
+  report(@Query() query: ActivityQueryDto, @CurrentAccess() access: RequestAccess): Promise<ActivityReport> {
+    return activityReport(this.reports.store, { areas: scopedAreas(access.scope), offenderId: query.offender, userId: query.user, from: query.from, to: query.to, page: query.page, pageSize: query.pageSize });
   }
 }

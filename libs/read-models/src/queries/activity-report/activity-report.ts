@@ -17,6 +17,8 @@ export interface ActivityEntry {
 }
 
 export interface ActivityFilter {
+  /** Only commands on offenders of these areas; undefined for every area. */
+  areas?: string[];
   offenderId?: string;
   userId?: string;
   /** Recorded on or after this instant or date. */
@@ -30,6 +32,7 @@ export interface ActivityFilter {
 /** Who issued which command when, newest event first, per offender or per user. */
 export async function activityReport(store: ReadModelStore, filter: ActivityFilter): Promise<{ entries: ActivityEntry[]; total: number; page: number; pageSize: number }> {
   const where: Condition[] = [];
+  if (filter.areas) where.push({ column: 'actor_area', op: 'in', value: filter.areas });
   if (filter.offenderId) where.push({ column: 'offender_id', op: '=', value: filter.offenderId });
   if (filter.userId) where.push({ column: 'user_id', op: '=', value: filter.userId });
   if (filter.from) where.push({ column: 'recorded_at', op: '>=', value: filter.from });

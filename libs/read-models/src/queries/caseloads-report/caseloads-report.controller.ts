@@ -1,5 +1,6 @@
+import { Access, CurrentAccess, scopedAreas, type RequestAccess } from '@ppo/auth';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CsvExport } from '../../http/csv-export';
 import { AreaReportQueryDto, ReportContext } from '../../http/report-context';
 import { caseloadsReport, type Caseload } from './caseloads-report';
@@ -12,6 +13,8 @@ export class CaseloadsReportController {
   constructor(private readonly reports: ReportContext) {}
 
   @Get()
+  @Access('reports.caseloads')
+  @ApiBearerAuth()
   @ApiOperation({ summary: 'Per probation and police officer: offenders, contacts required and delivered this week, overdue' })
   @ApiQuery({ name: 'area', required: false })
   @ApiOkResponse({ description: 'One entry per officer' })
@@ -19,7 +22,7 @@ export class CaseloadsReportController {
     'caseloads.csv',
     ['weekStarting', 'officer', 'role', 'offenders', 'inCustody', 'contactsRequiredThisWeek', 'contactsDeliveredThisWeek', 'overdue'],
     ({ caseloads, weekStarting }) => caseloads.map((c) => ({ weekStarting, ...c })))
-  report(@Query() query: AreaReportQueryDto): Promise<CaseloadsReport> {
-    return caseloadsReport(this.reports.store, this.reports.today(), this.reports.policies, query.area);
+  report(@Query() query: AreaReportQueryDto, @CurrentAccess() access: RequestAccess): Promise<CaseloadsReport> {
+    return caseloadsReport(this.reports.store, this.reports.today(), this.reports.policies, scopedAreas(access.scope, query.area));
   }
 }

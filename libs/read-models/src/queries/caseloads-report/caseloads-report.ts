@@ -24,10 +24,10 @@ export function mondayOf(date: IsoDate): IsoDate {
   return addDays(date, -((day + 6) % 7));
 }
 
-/** The supervised offenders (on the scheme or in custody), optionally of one area. */
-export async function supervisedOffenders(store: ReadModelStore, area?: string): Promise<OffenderJourneyRow[]> {
+/** The supervised offenders (on the scheme or in custody), of some areas or (undefined) of every area. */
+export async function supervisedOffenders(store: ReadModelStore, areas?: string[]): Promise<OffenderJourneyRow[]> {
   const where: Condition[] = [{ column: 'status', op: 'in', value: ['on-scheme', 'in-custody'] }];
-  if (area) where.push({ column: 'area', op: '=', value: area });
+  if (areas) where.push({ column: 'area', op: 'in', value: areas });
   return (await store.select(OFFENDER_JOURNEY_TABLE, { where })).rows as OffenderJourneyRow[];
 }
 
@@ -36,11 +36,12 @@ export async function caseloadsReport(
   store: ReadModelStore,
   today: IsoDate,
   policies: SchemePolicies,
-  area?: string,
+  /** Only these areas; undefined for every area. */
+  areas?: string[],
 ): Promise<{ caseloads: Caseload[]; weekStarting: IsoDate; asOf: IsoDate }> {
   const monday = mondayOf(today);
   const byOfficer = new Map<string, Caseload>();
-  for (const row of await supervisedOffenders(store, area)) {
+  for (const row of await supervisedOffenders(store, areas)) {
     const figures = journeyFigures(row, today, policyForArea(policies, row.area));
     const delivered = row.state.contacts.filter((c) => c.outcome === 'attended' && c.contactOn >= monday && c.contactOn <= today).length;
     const required = row.state.custody ? 0 : row.contacts_per_week;

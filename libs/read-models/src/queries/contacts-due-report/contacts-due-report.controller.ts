@@ -1,5 +1,6 @@
+import { Access, CurrentAccess, scopedAreas, type RequestAccess } from '@ppo/auth';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { CsvExport } from '../../http/csv-export';
 import { AreaReportQueryDto, ReportContext } from '../../http/report-context';
@@ -20,6 +21,8 @@ export class ContactsDueReportController {
   constructor(private readonly reports: ReportContext) {}
 
   @Get()
+  @Access('reports.cases')
+  @ApiBearerAuth()
   @ApiOperation({ summary: 'Contacts overdue or due within a week, soonest first' })
   @ApiQuery({ name: 'area', required: false })
   @ApiQuery({ name: 'officer', required: false })
@@ -28,7 +31,7 @@ export class ContactsDueReportController {
     'contacts-due.csv',
     ['asOf', 'offenderId', 'crn', 'givenName', 'familyName', 'area', 'probationOfficer', 'policeOfficer', 'contactsPerWeek', 'lastContactOn', 'dueOn', 'overdue'],
     ({ contacts, asOf }) => contacts.map((c) => ({ asOf, ...c })))
-  report(@Query() query: ContactsDueQueryDto): Promise<ContactsDueReport> {
-    return contactsDueReport(this.reports.store, this.reports.today(), this.reports.policies, query);
+  report(@Query() query: ContactsDueQueryDto, @CurrentAccess() access: RequestAccess): Promise<ContactsDueReport> {
+    return contactsDueReport(this.reports.store, this.reports.today(), this.reports.policies, { officer: query.officer, areas: scopedAreas(access.scope, query.area) });
   }
 }

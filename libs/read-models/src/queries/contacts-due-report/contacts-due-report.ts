@@ -18,15 +18,15 @@ export interface ContactDue {
   overdue: boolean;
 }
 
-/** Contacts due by a week from `today` (overdue ones first), optionally for one officer or area. */
+/** Contacts due by a week from `today` (overdue ones first), optionally for one officer, in some areas or (undefined) every area. */
 export async function contactsDueReport(
   store: ReadModelStore,
   today: IsoDate,
   policies: SchemePolicies,
-  filter: { area?: string; officer?: string } = {},
+  filter: { areas?: string[]; officer?: string } = {},
 ): Promise<{ contacts: ContactDue[]; asOf: IsoDate }> {
   const horizon = addDays(today, 7);
-  const contacts = (await supervisedOffenders(store, filter.area))
+  const contacts = (await supervisedOffenders(store, filter.areas))
     .filter((row) => !filter.officer || row.probation_officer === filter.officer || row.police_officer === filter.officer)
     .flatMap((row): ContactDue[] => {
       const { nextContactDue } = journeyFigures(row, today, policyForArea(policies, row.area));

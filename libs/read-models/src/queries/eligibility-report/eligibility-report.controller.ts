@@ -1,5 +1,6 @@
+import { Access, CurrentAccess, scopedAreas, type RequestAccess } from '@ppo/auth';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CsvExport } from '../../http/csv-export';
 import { AreaReportQueryDto, ReportContext } from '../../http/report-context';
 import { eligibilityReport, type EligibleCandidate } from './eligibility-report';
@@ -12,6 +13,8 @@ export class EligibilityReportController {
   constructor(private readonly reports: ReportContext) {}
 
   @Get()
+  @Access('reports.cases')
+  @ApiBearerAuth()
   @ApiOperation({ summary: 'Registered offenders not on the scheme who meet their area’s policy today, with the evidence' })
   @ApiQuery({ name: 'area', required: false })
   @ApiOkResponse({ description: 'Candidates, highest score first' })
@@ -35,7 +38,7 @@ export class EligibilityReportController {
       harmIndicators: c.eligibility.evidence.harmIndicators.length,
     })),
   )
-  report(@Query() query: AreaReportQueryDto): Promise<EligibilityReport> {
-    return eligibilityReport(this.reports.store, this.reports.today(), this.reports.policies, query.area);
+  report(@Query() query: AreaReportQueryDto, @CurrentAccess() access: RequestAccess): Promise<EligibilityReport> {
+    return eligibilityReport(this.reports.store, this.reports.today(), this.reports.policies, scopedAreas(access.scope, query.area));
   }
 }

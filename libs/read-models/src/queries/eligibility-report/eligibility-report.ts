@@ -23,7 +23,8 @@ export async function eligibilityReport(
   store: ReadModelStore,
   today: IsoDate,
   policies: SchemePolicies,
-  area?: string,
+  /** Only these areas; undefined for every area. */
+  areas?: string[],
 ): Promise<{ candidates: EligibleCandidate[]; asOf: IsoDate }> {
   const longestWindow = Math.max(
     policies.default.eligibility.windowMonths,
@@ -33,7 +34,7 @@ export async function eligibilityReport(
     { column: 'status', op: 'in', value: ['registered', 'deselected'] },
     { column: 'latest_fact_on', op: '>=', value: addDays(addMonths(today, -longestWindow), 1) },
   ];
-  if (area) where.push({ column: 'area', op: '=', value: area });
+  if (areas) where.push({ column: 'area', op: 'in', value: areas });
   const { rows } = await store.select(ELIGIBILITY_TABLE, { where, orderBy: [{ column: 'family_name', direction: 'asc' }] });
   const candidates = (rows as EligibilityRow[])
     .map((row) => ({

@@ -1,5 +1,6 @@
+import { Access, CurrentAccess, scopedAreas, type RequestAccess } from '@ppo/auth';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReportContext } from '../../http/report-context';
 import { listOffenders, type OffenderListPage, type OffenderSort } from './list-offenders';
 import { ListOffendersQueryDto } from './list-offenders.dto';
@@ -10,14 +11,17 @@ export class ListOffendersController {
   constructor(private readonly reports: ReportContext) {}
 
   @Get()
+  @Access('reports.cases')
+  @ApiBearerAuth()
   @ApiOperation({ summary: 'Offenders, filtered, sorted and paged, from the offender_journey read model' })
   @ApiOkResponse({ description: 'A page of offenders with today’s contact figures' })
-  list(@Query() query: ListOffendersQueryDto): Promise<OffenderListPage> {
-    const { sort, ...filter } = query;
+  list(@Query() query: ListOffendersQueryDto, @CurrentAccess() access: RequestAccess): Promise<OffenderListPage> {
+    const { sort, area, ...filter } = query;
     return listOffenders(
       this.reports.store,
       {
         ...filter,
+        areas: scopedAreas(access.scope, area),
         sort: sort?.replace(/^-/, '') as OffenderSort | undefined,
         direction: sort?.startsWith('-') ? 'desc' : 'asc',
       },

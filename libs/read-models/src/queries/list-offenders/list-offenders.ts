@@ -21,7 +21,8 @@ export type OffenderSort = keyof typeof OFFENDER_SORTS;
 export interface OffenderListFilter {
   strand?: string;
   intensity?: string;
-  area?: string;
+  /** Only these areas (the caller's, narrowed by any area asked for); undefined for every area. */
+  areas?: string[];
   officer?: string;
   status?: string;
   /** Part of a CRN or name. */
@@ -74,7 +75,7 @@ export async function listOffenders(
   const where: Condition[] = [];
   if (filter.strand) where.push({ column: 'current_strand', op: '=', value: filter.strand });
   if (filter.intensity) where.push({ column: 'intensity', op: '=', value: filter.intensity });
-  if (filter.area) where.push({ column: 'area', op: '=', value: filter.area });
+  if (filter.areas) where.push({ column: 'area', op: 'in', value: filter.areas });
   if (filter.status) where.push({ column: 'status', op: '=', value: filter.status });
   if (filter.officer) {
     where.push({ anyOf: [{ column: 'probation_officer', op: '=', value: filter.officer }, { column: 'police_officer', op: '=', value: filter.officer }] });

@@ -1,5 +1,6 @@
+import { Access, CurrentAccess, scopedAreas, type RequestAccess } from '@ppo/auth';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { addMonths } from '@ppo/domain';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -34,6 +35,8 @@ export class SchemeSummaryReportController {
   constructor(private readonly reports: ReportContext) {}
 
   @Get()
+  @Access('reports.aggregate')
+  @ApiBearerAuth()
   @ApiOperation({
     summary:
       'Per area and month: cohort by strand, intensity and custody; adoptions and deselections; lapses and fast-tracks; contact compliance; days from lapse to fast-track; offending before and after adoption',
@@ -74,10 +77,10 @@ export class SchemeSummaryReportController {
       offendingReductionPercent: m.offending.reductionPercent,
     })),
   )
-  report(@Query() query: SchemeSummaryQueryDto): Promise<SchemeSummary> {
+  report(@Query() query: SchemeSummaryQueryDto, @CurrentAccess() access: RequestAccess): Promise<SchemeSummary> {
     const today = this.reports.today();
     const to = query.to ?? today.slice(0, 7);
     const from = query.from ?? addMonths(`${to}-01`, -11).slice(0, 7);
-    return schemeSummaryReport(this.reports.store, { area: query.area, from, to, today, offendingWindowMonths: query.window });
+    return schemeSummaryReport(this.reports.store, { areas: scopedAreas(access.scope, query.area), from, to, today, offendingWindowMonths: query.window });
   }
 }

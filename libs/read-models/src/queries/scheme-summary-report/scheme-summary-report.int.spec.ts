@@ -59,7 +59,7 @@ describe.each(STORE_KINDS)('The scheme dashboard, on %s', (kind) => {
     });
 
     // A shorter window is a query parameter, not a rebuild: six months before against six after.
-    const sixMonths = await schemeSummaryReport(store, { area: 'northumbria', from: '2025-05', to: '2025-05', today: TODAY, offendingWindowMonths: 6 });
+    const sixMonths = await schemeSummaryReport(store, { areas: ['northumbria'], from: '2025-05', to: '2025-05', today: TODAY, offendingWindowMonths: 6 });
     expect(sixMonths.months).toEqual([expect.objectContaining({ area: 'northumbria', offending: { offenders: 5, before: 20, after: 10, reductionPercent: 50, windowMonths: 6 } })]);
     await Promise.all([store.close(), events.close()]);
   });

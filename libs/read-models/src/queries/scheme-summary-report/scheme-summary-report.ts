@@ -26,7 +26,8 @@ export interface SchemeMonth {
 }
 
 export interface SchemeSummaryOptions {
-  area?: string;
+  /** Only these areas; undefined for every area. */
+  areas?: string[];
   /** First month, YYYY-MM. */
   from: string;
   /** Last month, YYYY-MM. */
@@ -74,7 +75,7 @@ function emptyMonth(area: string, month: string, windowMonths: number): SchemeMo
 export async function schemeSummaryReport(store: ReadModelStore, options: SchemeSummaryOptions): Promise<{ months: SchemeMonth[]; asOf: IsoDate }> {
   const { from, to, today } = options;
   const window = options.offendingWindowMonths ?? 12;
-  const where: Condition[] = options.area ? [{ column: 'area', op: '=', value: options.area }] : [];
+  const where: Condition[] = options.areas ? [{ column: 'area', op: 'in', value: options.areas }] : [];
   const rows = (await store.select(SCHEME_TIMELINE_TABLE, { where })).rows as SchemeTimelineRow[];
   const figures = new Map<string, SchemeMonth & { lapseDays: number }>();
   const at = (area: string, month: string) => {

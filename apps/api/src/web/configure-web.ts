@@ -1,0 +1,58 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AUTH_OPTIONS, SECRET_KEYS, SqliteSessionStore, sessionMiddleware, type AuthModuleOptions, type SecretKeys } from '@ppo/auth';
+import express from 'express';
+import helmet from 'helmet';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import nunjucks from 'nunjucks';
+
+/** The repository root, found from this file whether it runs from source or from dist. */
+function projectRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'apps', 'api', 'views'))) return dir;
+  }
+  throw new Error('Cannot find apps/api/views above ' + __dirname);
+}
+
+/**
+ * What the pages need: security headers (a strict CSP with a nonce per
+ * response for govuk-frontend's one inline script), the GOV.UK and MoJ assets,
+ * Nunjucks views, and browser sessions.
+ */
+export function configureWeb(app: NestExpressApplication): void {
+  const { config } = app.get<AuthModuleOptions>(AUTH_OPTIONS);
+  const keys = app.get<SecretKeys>(SECRET_KEYS);
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+
+  app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64');
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          // Swagger UI (at /api/docs) draws its own images from data: URLs.
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+
+  const root = projectRoot();
+  const modules = join(root, 'node_modules');
+  const assetOptions = { immutable: false, maxAge: '1h', index: false } as const;
+  app.use('/assets/govuk', express.static(join(modules, 'govuk-frontend', 'dist', 'govuk'), assetOptions));
+  app.use('/assets/moj', express.static(join(modules, '@ministryofjustice', 'frontend', 'moj'), assetOptions));
+  app.use('/assets', express.static(join(modules, 'govuk-frontend', 'dist', 'govuk', 'assets'), assetOptions));
+
+  nunjucks.configure([join(root, 'apps', 'api', 'views'), join(modules, 'govuk-frontend', 'dist'), join(modules, '@ministryofjustice', 'frontend')], {
+    autoescape: true,
+    express: app.getHttpAdapter().getInstance(),
+    noCache: process.env.NODE_ENV === 'development',
+  });
+
+  app.use(sessionMiddleware(app.get(SqliteSessionStore), keys.sessions, config.sessionIdleMinutes));
+}

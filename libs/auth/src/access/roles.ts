@@ -1,0 +1,49 @@
+/** The roles a user can hold; a user holds one or more, and one or more areas. */
+export const ROLES = ['caseworker', 'supervisor', 'auditor', 'analyst', 'dpo', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * What a route needs. Every route names exactly one permission (or is public);
+ * the roles that grant it are below, in one table.
+ */
+export const PERMISSIONS = [
+  /** An offender's record and history, in the caller's areas. */
+  'offender.read',
+  /** Day-to-day commands on an offender: convictions, contacts, lapses, fast-tracks... */
+  'offender.command',
+  /** Adoption, deselection and strand changes. */
+  'offender.supervise',
+  /** Lists and reports that name offenders: the offender list, eligibility, contacts due. */
+  'reports.cases',
+  /** Per-officer caseloads (officers' names and counts; no offender's personal data). */
+  'reports.caseloads',
+  /** Who did what, per offender and user. */
+  'reports.activity',
+  /** Aggregated figures with no personal data: the scheme dashboard. */
+  'reports.aggregate',
+  /** Projection status. */
+  'operations.read',
+  /** Projection rebuilds. */
+  'operations.run',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The one table of who may do what. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  caseworker: ['offender.read', 'offender.command', 'reports.cases', 'reports.aggregate'],
+  supervisor: ['offender.read', 'offender.command', 'offender.supervise', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate'],
+  auditor: ['offender.read', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate', 'operations.read'],
+  analyst: ['reports.caseloads', 'reports.aggregate'],
+  dpo: ['offender.read'],
+  admin: ['operations.read', 'operations.run'],
+};
+
+/** Roles that read every area rather than only the areas a user holds. */
+export const ALL_AREA_ROLES: readonly Role[] = ['auditor', 'dpo', 'admin'];
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** The first of the caller's roles that grants a permission, or undefined when none does. */
+export function roleGranting(roles: readonly Role[], permission: Permission): Role | undefined {
+  return roles.find((role) => ROLE_PERMISSIONS[role].includes(permission));
+}

@@ -1,0 +1,33 @@
+import type { AuthConfig } from '../auth-config';
+
+/** What AuthModule needs from its host. */
+export interface AuthModuleOptions {
+  config: AuthConfig;
+  /** The service's clock, so tests can move time (token expiry, lockouts). */
+  now: () => Date;
+}
+
+export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
+
+/**
+ * Finds which area an offender belongs to, for area scoping; undefined when no
+ * such offender is registered. Provided by the offenders module.
+ */
+export interface OffenderAreas {
+  areaOf(offenderId: string): Promise<string | undefined>;
+}
+
+export const OFFENDER_AREAS = Symbol('OFFENDER_AREAS');
+
+declare module 'express-session' {
+  interface SessionData {
+    /** The local account signed in on this session. */
+    userId?: string;
+    /** The principal an identity provider vouched for, for OIDC sessions. */
+    oidcPrincipal?: import('../access/principal').Principal;
+    /** Where to go after signing in. */
+    returnTo?: string;
+    /** State, nonce and PKCE verifier of an OIDC sign-in in progress. */
+    oidcFlow?: { state: string; nonce: string; codeVerifier: string };
+  }
+}
