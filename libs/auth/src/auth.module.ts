@@ -65,7 +65,7 @@ export class AuthModule implements NestModule, OnModuleDestroy {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(signInRateLimit()).forRoutes({ path: 'sign-in', method: RequestMethod.POST }, { path: 'api/auth/token', method: RequestMethod.POST });
+    consumer.apply(...signInRateLimit()).forRoutes({ path: 'sign-in', method: RequestMethod.POST }, { path: 'api/auth/token', method: RequestMethod.POST });
   }
 
   onModuleDestroy(): void {

@@ -41,6 +41,8 @@ export class SignInController {
         errors.push({ field: 'username', text: SIGN_IN_FAILED });
       }
     }
-    renderPage(request, response, 'sign-in/sign-in.njk', { errors, values: { username } }, errors.length ? 400 : 200);
+    // 401 for refused credentials (what sign-in throttling counts), 400 for a form left blank.
+    const refused = errors.some((e) => e.text === SIGN_IN_FAILED);
+    renderPage(request, response, 'sign-in/sign-in.njk', { errors, values: { username } }, refused ? 401 : 400);
   }
 }

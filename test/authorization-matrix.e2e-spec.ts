@@ -1,0 +1,184 @@
+import type { Role } from '@ppo/auth';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { register, startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Who may call what, written out here independently of the code's own table:
+ * for each route, the roles that may call it and how its area is decided.
+ * Routes are read from the application's router, so a route added without a
+ * line here, or without an access rule in the code, fails this test.
+ */
+type Area =
+  /** An offender in the path: outside the caller's areas it answers 404, unless the role reads every area. */
+  | 'offender'
+  /** An area in the body (registration): outside the caller's areas, 403. */
+  | 'body'
+  /** A list narrowed to the caller's areas: it must never show the other area's offender. */
+  | 'list'
+  | 'none';
+
+interface Rule {
+  /** Roles allowed; 'public' for anyone, signed in or not. */
+  roles: Role[] | 'public';
+  area: Area;
+  /** What an allowed caller gets for the probe request (an empty body for commands: validation's 400). */
+  allowed: number;
+}
+
+const CASEWORK: Role[] = ['caseworker', 'supervisor'];
+const SUPERVISE: Role[] = ['supervisor'];
+const READ_OFFENDER: Role[] = ['caseworker', 'supervisor', 'auditor', 'dpo'];
+const CASE_LISTS: Role[] = ['caseworker', 'supervisor', 'auditor'];
+const command = (roles: Role[]): Rule => ({ roles, area: 'offender', allowed: 400 });
+
+const POLICY: Record<string, Rule> = {
+  'POST /api/offenders': { roles: CASEWORK, area: 'body', allowed: 400 },
+  'POST /api/offenders/:offenderId/adoption': command(SUPERVISE),
+  'POST /api/offenders/:offenderId/deselection': command(SUPERVISE),
+  'POST /api/offenders/:offenderId/strand-changes': command(SUPERVISE),
+  'POST /api/offenders/:offenderId/supervision-team': command(CASEWORK),
+  'POST /api/offenders/:offenderId/interventions': command(CASEWORK),
+  'POST /api/offenders/:offenderId/interventions/:interventionId/completion': command(CASEWORK),
+  'POST /api/offenders/:offenderId/reviews': command(CASEWORK),
+  'POST /api/offenders/:offenderId/community-orders': command(CASEWORK),
+  'POST /api/offenders/:offenderId/community-orders/:orderId/end': command(CASEWORK),
+  'POST /api/offenders/:offenderId/court-fast-tracks': command(CASEWORK),
+  'POST /api/offenders/:offenderId/needs': command(CASEWORK),
+  'POST /api/offenders/:offenderId/contact-frequency/increases': command(CASEWORK),
+  'POST /api/offenders/:offenderId/contact-frequency/reductions': command(CASEWORK),
+  'POST /api/offenders/:offenderId/arrests': command(CASEWORK),
+  'POST /api/offenders/:offenderId/contacts': command(CASEWORK),
+  'POST /api/offenders/:offenderId/convictions': command(CASEWORK),
+  'POST /api/offenders/:offenderId/court-outcomes': command(CASEWORK),
+  'POST /api/offenders/:offenderId/harm-indicators': command(CASEWORK),
+  'POST /api/offenders/:offenderId/lapses': command(CASEWORK),
+  'POST /api/offenders/:offenderId/custody': command(CASEWORK),
+  'POST /api/offenders/:offenderId/custody/release': command(CASEWORK),
+  'GET /api/offenders/:offenderId': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
+  'GET /api/offenders/:offenderId/events': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
+  'GET /api/offenders': { roles: CASE_LISTS, area: 'list', allowed: 200 },
+  'GET /api/reports/eligibility': { roles: CASE_LISTS, area: 'list', allowed: 200 },
+  'GET /api/reports/contacts-due': { roles: CASE_LISTS, area: 'list', allowed: 200 },
+  'GET /api/reports/activity': { roles: ['supervisor', 'auditor'], area: 'list', allowed: 200 },
+  'GET /api/reports/caseloads': { roles: ['supervisor', 'auditor', 'analyst'], area: 'list', allowed: 200 },
+  'GET /api/reports/scheme-summary': { roles: ['caseworker', 'supervisor', 'auditor', 'analyst'], area: 'list', allowed: 200 },
+  'GET /api/projections': { roles: ['admin', 'auditor'], area: 'none', allowed: 200 },
+  // An unknown projection: allowed callers learn it does not exist, others are refused first.
+  'POST /api/projections/:name/rebuild': { roles: ['admin'], area: 'none', allowed: 404 },
+  'POST /api/auth/token': { roles: 'public', area: 'none', allowed: 400 },
+};
+
+/** Pages answer the API's bearer-token callers as anonymous visitors: these are what any such caller gets. */
+const PAGES: Record<string, number> = {
+  'GET /': 303,
+  'GET /sign-in': 200,
+  'POST /sign-in': 403,
+  'POST /sign-out': 403,
+  'GET /signed-out': 200,
+  'GET /setup/:token': 404,
+  'POST /setup/:token': 403,
+};
+
+/** OpenAPI documentation is public. */
+const DOCS = /^GET \/api\/docs/;
+
+const ROLES: Role[] = ['caseworker', 'supervisor', 'auditor', 'analyst', 'dpo', 'admin'];
+const ALL_AREAS: Role[] = ['auditor', 'dpo', 'admin'];
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+describe('Authorization matrix: every route, every role, in and out of area', () => {
+  let t: TestApp;
+  let routes: string[];
+  const offenders = { in: '', out: '' };
+  const outCrn = 'Z999999';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    offenders.in = await register(t.http);
+    const cumbrian = await t.user(['caseworker'], ['cumbria']);
+    offenders.out = await register(cumbrian.http, { area: 'cumbria', crn: outCrn, familyName: 'Elsewhere' });
+    await t.projected();
+    const stack = (t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } }).router.stack;
+    // Nest mounts module middleware as catch-all '{/*splat}' layers; they are not endpoints.
+    routes = stack.flatMap((layer) =>
+      layer.route && layer.route.path !== '{/*splat}' ? Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route!.path}`) : [],
+    );
+  });
+  afterAll(() => t.close());
+
+  it('has an expectation for every route the application serves', () => {
+    expect(routes.length).toBeGreaterThan(35);
+    const unlisted = routes.filter((r) => !(r in POLICY) && !(r in PAGES) && !DOCS.test(r));
+    expect(unlisted).toEqual([]);
+    const stale = Object.keys({ ...POLICY, ...PAGES }).filter((r) => !routes.includes(r));
+    expect(stale).toEqual([]);
+  });
+
+  const path = (template: string, offenderId: string) =>
+    template
+      .replace(':offenderId', offenderId)
+      .replace(':interventionId', randomUUID())
+      .replace(':orderId', randomUUID())
+      .replace(':name', 'no-such-projection')
+      .replace(':token', 'not-the-setup-token');
+
+  async function call(agent: request.Agent | ReturnType<typeof request>, route: string, where: 'in' | 'out') {
+    const [method, template] = route.split(' ');
+    const url = path(template, offenders[where]);
+    const body = route === 'POST /api/offenders' ? { area: where === 'in' ? 'northumbria' : 'cumbria' } : {};
+    return method === 'GET' ? agent.get(url) : agent.post(url).send(body);
+  }
+
+  it('answers every role, in and out of its area, as the policy says', async () => {
+    const agents = new Map<Role, request.Agent>();
+    for (const role of ROLES) agents.set(role, (await t.user([role], ['northumbria'])).http);
+    const mismatches: string[] = [];
+    for (const [route, rule] of Object.entries(POLICY)) {
+      for (const role of ROLES) {
+        for (const where of ['in', 'out'] as const) {
+          const response = await call(agents.get(role)!, route, where);
+          const allowed = rule.roles === 'public' || rule.roles.includes(role);
+          let expected = allowed ? rule.allowed : 403;
+          if (allowed && where === 'out' && !ALL_AREAS.includes(role)) {
+            if (rule.area === 'offender') expected = 404;
+            if (rule.area === 'body') expected = 403;
+          }
+          if (response.status !== expected) mismatches.push(`${route} as ${role} (${where} of area): ${response.status}, expected ${expected}`);
+          if (response.status === 403 && response.body.code !== 'AUTH.FORBIDDEN' && response.body.code !== 'AUTH.AREA_FORBIDDEN') {
+            mismatches.push(`${route} as ${role}: 403 with code ${response.body.code}`);
+          }
+          const seesOtherArea = response.text.includes(offenders.out) || response.text.includes(outCrn);
+          if (rule.area === 'list' && allowed && !ALL_AREAS.includes(role) && seesOtherArea) {
+            mismatches.push(`${route} as ${role} shows an offender of another area`);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses every route but the public ones to a caller with no token, with 401 and how to sign in', async () => {
+    const mismatches: string[] = [];
+    for (const [route, rule] of Object.entries(POLICY)) {
+      const response = await call(t.anonymous, route, 'in');
+      const expected = rule.roles === 'public' ? rule.allowed : 401;
+      if (response.status !== expected) mismatches.push(`${route}: ${response.status}, expected ${expected}`);
+      if (expected === 401 && response.headers['www-authenticate'] !== 'Bearer realm="ppo-journey"') mismatches.push(`${route}: no WWW-Authenticate`);
+    }
+    for (const [route, expected] of Object.entries(PAGES)) {
+      const response = await call(t.anonymous, route, 'in');
+      if (response.status !== expected) mismatches.push(`${route}: ${response.status}, expected ${expected}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('lets auditors read offenders of every area while their lists show both', async () => {
+    const auditor = (await t.user(['auditor'], [])).http;
+    const { body } = await auditor.get('/api/offenders').expect(200);
+    expect(body.items.map((i: { offenderId: string }) => i.offenderId).sort()).toEqual([offenders.in, offenders.out].sort());
+  });
+});
