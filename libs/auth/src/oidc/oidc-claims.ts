@@ -15,8 +15,9 @@ function claim(claims: JWTPayload, path: string): unknown {
 export function principalFromClaims(claims: JWTPayload, config: OidcConfig, via: Principal['via']): Principal {
   const roles = new Set<Role>();
   for (const name of strings(claim(claims, config.rolesClaim))) {
-    const mapped = config.roleMap[name] ?? (isRole(name) ? name : undefined);
-    if (mapped) roles.add(mapped);
+    // Own keys only: a group called "constructor" must not find Object.prototype's.
+    const mapped: unknown = Object.hasOwn(config.roleMap, name) ? config.roleMap[name] : name;
+    if (typeof mapped === 'string' && isRole(mapped)) roles.add(mapped);
   }
   const username = [claims.preferred_username, claims.email, claims.sub].find((v): v is string => typeof v === 'string') ?? 'unknown';
   const displayName = typeof claims.name === 'string' ? claims.name : username;
