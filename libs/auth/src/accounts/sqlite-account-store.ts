@@ -158,6 +158,11 @@ export class SqliteAccountStore {
     this.db.prepare('UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?').run(id);
   }
 
+  /** Ends every browser session of a user (when they are disabled or their password is reset); returns how many. */
+  endSessions(userId: string): number {
+    return this.db.prepare(`DELETE FROM sessions WHERE json_extract(data, '$.userId') = ?`).run(userId).changes;
+  }
+
   close(): void {
     this.db.close();
   }

@@ -57,11 +57,6 @@ export class SqliteSessionStore extends session.Store {
     }
   }
 
-  /** Ends every session of a user (when they are disabled or their password is reset). */
-  destroyUserSessions(userId: string): number {
-    return this.db.prepare(`DELETE FROM sessions WHERE json_extract(data, '$.userId') = ?`).run(userId).changes;
-  }
-
   sweep(): void {
     this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(Date.now());
   }
