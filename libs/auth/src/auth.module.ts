@@ -12,6 +12,8 @@ import { AccessTokens } from './tokens/access-tokens';
 import { deriveKeys, type SecretKeys } from './tokens/secret-keys';
 import { FirstAdminController } from './web/first-admin/first-admin.controller';
 import { FirstAdminSetup } from './web/first-admin/first-admin-setup';
+import { OidcClient } from './web/oidc-sign-in/oidc-client';
+import { OidcSignInController } from './web/oidc-sign-in/oidc-sign-in.controller';
 import { SignInController } from './web/sign-in/sign-in.controller';
 import { SignOutController } from './web/sign-out/sign-out.controller';
 
@@ -36,10 +38,13 @@ export class AuthModule implements NestModule, OnModuleDestroy {
 
   static forRoot(options: AuthModuleOptions): DynamicModule {
     const { config, now } = options;
+    const oidc = config.mode === 'oidc' ? config.oidc : undefined;
+    if (config.mode === 'oidc' && !oidc) throw new Error('Sign-in by OpenID Connect needs the identity provider settings (AuthConfig.oidc)');
     return {
       module: AuthModule,
       global: true,
-      controllers: [IssueTokenController, SignInController, SignOutController, FirstAdminController],
+      // With an identity provider there are no local passwords: no local sign-in page, token endpoint or first-admin setup.
+      controllers: oidc ? [OidcSignInController, SignOutController] : [IssueTokenController, SignInController, SignOutController, FirstAdminController],
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         { provide: SECRET_KEYS, useFactory: () => deriveKeys(config.secret) },
@@ -56,7 +61,12 @@ export class AuthModule implements NestModule, OnModuleDestroy {
           inject: [SqliteAccountStore, PasswordHasher],
           useFactory: (accounts: SqliteAccountStore, hasher: PasswordHasher) => new LocalSignIn(accounts, hasher, now),
         },
-        ...(config.mode === 'oidc' && config.oidc ? [{ provide: OidcAccessTokens, useFactory: () => new OidcAccessTokens(config.oidc!, now) }] : []),
+        ...(oidc
+          ? [
+              { provide: OidcAccessTokens, useFactory: () => new OidcAccessTokens(oidc, now) },
+              { provide: OidcClient, useFactory: () => new OidcClient(oidc, now) },
+            ]
+          : []),
         Authenticator,
         FirstAdminSetup,
       ],
