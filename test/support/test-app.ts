@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { AccessTokens, PasswordHasher, SqliteAccountStore, type Account, type Role } from '@ppo/auth';
+import { AccessTokens, PasswordHasher, SqliteAccountStore, type Account, type AuthConfig, type Role } from '@ppo/auth';
 import { DEFAULT_SCHEME_POLICIES } from '@ppo/domain';
 import { EVENT_STORE, type EventStore } from '@ppo/event-store';
 import { fixedClock, type Clock } from '@ppo/offenders';
@@ -20,14 +20,14 @@ export interface TestUser {
 
 export interface TestApp {
   app: INestApplication;
-  /** Signed in as a caseworker in Northumbria. */
+  /** Signed in as a caseworker in Northumbria. Local accounts only: with OIDC, reading it throws. */
   http: TestAgent;
   caseworker: Account;
   /** Signed in as a supervisor in Northumbria (adoption, deselection, strand changes). */
   supervisor: TestUser;
   /** A client with no credentials at all. */
   anonymous: TestAgent;
-  /** Adds a local account with these roles and areas, and a client signed in as them. */
+  /** Adds a local account with these roles and areas, and a client signed in as them (local accounts only). */
   user(roles: Role[], areas?: string[], options?: { username?: string; password?: string }): Promise<TestUser>;
   store: EventStore;
   /** Resolves once the read models have caught up with every event appended so far. */
@@ -38,8 +38,11 @@ export interface TestApp {
 /** A password that passes the rules, for test accounts. */
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-/** Starts the real API over an in-memory SQLite event store and accounts, with the clock fixed at TODAY unless given. */
-export async function startTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
+/**
+ * Starts the real API over an in-memory SQLite event store and accounts, with the clock fixed at TODAY unless given,
+ * and local accounts unless another auth config is given (then no local users are made).
+ */
+export async function startTestApp(options: { clock?: Clock; auth?: AuthConfig } = {}): Promise<TestApp> {
   const config: AppConfig = {
     port: 0,
     dataDir: '',
@@ -49,11 +52,36 @@ export async function startTestApp(options: { clock?: Clock } = {}): Promise<Tes
     timeZone: 'Europe/London',
     policies: DEFAULT_SCHEME_POLICIES,
     logLevel: 'silent',
-    auth: { mode: 'local', secret: 'a test secret that is long enough to sign with', sessionIdleMinutes: 15, accountsPath: ':memory:' },
+    auth: options.auth ?? { mode: 'local', secret: 'a test secret that is long enough to sign with', sessionIdleMinutes: 15, accountsPath: ':memory:' },
   };
   const clock = options.clock ?? fixedClock(`${TODAY}T10:00:00Z`);
   const app = await createApp(config, { clock });
   await app.init();
+  const shared = {
+    app,
+    anonymous: request(app.getHttpServer()),
+    store: app.get<EventStore>(EVENT_STORE),
+    projected: () => app.get(ProjectionsService).caughtUp(),
+    close: () => app.close(),
+  };
+  if (config.auth.mode !== 'local') {
+    const localOnly = (): never => {
+      throw new Error(`Test users are local accounts; this app signs in with ${config.auth.mode}`);
+    };
+    return {
+      ...shared,
+      get http() {
+        return localOnly();
+      },
+      get caseworker() {
+        return localOnly();
+      },
+      get supervisor() {
+        return localOnly();
+      },
+      user: async () => localOnly(),
+    };
+  }
   let n = 0;
   const user = async (roles: Role[], areas: string[] = ['northumbria'], o: { username?: string; password?: string } = {}): Promise<TestUser> => {
     const username = o.username ?? `${roles.join('-')}-${++n}`;
@@ -66,17 +94,7 @@ export async function startTestApp(options: { clock?: Clock } = {}): Promise<Tes
   };
   const caseworker = await user(['caseworker'], ['northumbria'], { username: 'casey' });
   const supervisor = await user(['supervisor'], ['northumbria'], { username: 'supervisor' });
-  return {
-    app,
-    http: caseworker.http,
-    caseworker: caseworker.account,
-    supervisor,
-    anonymous: request(app.getHttpServer()),
-    user,
-    store: app.get<EventStore>(EVENT_STORE),
-    projected: () => app.get(ProjectionsService).caughtUp(),
-    close: () => app.close(),
-  };
+  return { ...shared, http: caseworker.http, caseworker: caseworker.account, supervisor, user };
 }
 
 /** A registration body for a 36-year-old in Northumbria. */
