@@ -34,6 +34,7 @@ export interface AccessTokenOptions {
   issuedSecondsAgo?: number;
 }
 
+/** A running fake provider, and what a test can ask of it. */
 export interface FakeOidcProvider {
   /** The issuer, e.g. http://127.0.0.1:41234 */
   issuer: string;

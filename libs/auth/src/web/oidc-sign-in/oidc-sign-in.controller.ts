@@ -1,6 +1,7 @@
 import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { IDToken } from 'openid-client';
 import { Public } from '../../access/access-rule.decorator';
 import { principalFromClaims } from '../../oidc/oidc-claims';
 import { regenerateSession, renderPage, safeReturnPath } from '../page';
@@ -44,7 +45,7 @@ export class OidcSignInController {
     // Each flow is answered once: a replayed or forged callback finds nothing left to complete.
     delete request.session.oidcFlow;
     const returnTo = safeReturnPath(request.session.returnTo);
-    let claims;
+    let claims: IDToken;
     try {
       claims = await this.oidc.finish(queryOf(request.originalUrl), flow);
     } catch (error) {
