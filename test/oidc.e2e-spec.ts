@@ -109,6 +109,12 @@ describe('Signing in through the organisation’s identity provider (OpenID Conn
       expect(await t.store.headPosition()).toBe(before);
     });
 
+    it('refuses an ID token offered as an access token: it proves a sign-in, it does not grant API access', async () => {
+      const idTokenLike = await provider.accessToken({ ...casey, nonce: 'the-nonce-of-a-browser-sign-in' });
+      const refused = await api().get('/api/offenders').set('Authorization', `Bearer ${idTokenLike}`).expect(401);
+      expect(refused.body.code).toBe('AUTH.TOKEN_INVALID');
+    });
+
     it('issues no tokens of its own: POST /api/auth/token is not there', async () => {
       const response = await api().post('/api/auth/token').send({ username: 'casey', password: 'correct horse battery staple' }).expect(404);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -155,6 +161,19 @@ describe('Signing in through the organisation’s identity provider (OpenID Conn
       expect(home.text).toContain('casey.worker');
       // The session is for pages: the API still wants a bearer token.
       expect((await agent.get('/api/offenders').expect(401)).body.code).toBe('AUTH.SIGN_IN_REQUIRED');
+    });
+
+    it('signs the user out here and then at the provider, which sends them back to the signed-out page', async () => {
+      provider.signInAs(casey);
+      const agent = browser();
+      await agent.get(await throughProvider(await agent.get('/sign-in').expect(303))).expect(303);
+      const home = await agent.get('/').expect(200);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(home.text)![1];
+      const signedOut = await agent.post('/sign-out').type('form').send({ _csrf: csrf }).expect(303);
+      const atProvider = new URL(signedOut.headers.location);
+      expect(atProvider.origin + atProvider.pathname).toBe(`${provider.issuer}/end-session`);
+      expect(Object.fromEntries(atProvider.searchParams)).toEqual({ client_id: CLIENT_ID, post_logout_redirect_uri: `${PUBLIC_URL}/signed-out` });
+      await agent.get('/').expect(303);
     });
 
     it('refuses a callback whose state is not the one it sent, creates no session, and lets the flow be answered only once', async () => {

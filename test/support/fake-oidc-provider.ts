@@ -163,6 +163,7 @@ export async function startFakeOidcProvider(options: {
             issuer,
             authorization_endpoint: `${issuer}/authorize`,
             token_endpoint: `${issuer}/token`,
+            end_session_endpoint: `${issuer}/end-session`,
             jwks_uri: `${issuer}/jwks`,
             response_types_supported: ['code'],
             subject_types_supported: ['public'],

@@ -11,7 +11,7 @@ export class AccessError extends Error {
   }
 
   static signInRequired(): AccessError {
-    return new AccessError('AUTH.SIGN_IN_REQUIRED', 401, 'Sign in to use this service.', 'Send a bearer token: POST /api/auth/token gives one.');
+    return new AccessError('AUTH.SIGN_IN_REQUIRED', 401, 'Sign in to use this service.', 'Send Authorization: Bearer <token>: from POST /api/auth/token for a local account, or from your identity provider.');
   }
 
   static forbidden(): AccessError {

@@ -52,9 +52,12 @@ export class OidcAccessTokens {
         currentDate: this.now(),
         requiredClaims: ['sub', 'exp'],
       });
+      // An ID token from the browser flow carries the nonce this service sent; it is proof of sign-in, not an access token.
+      if (payload.nonce !== undefined) throw new InvalidTokenError('invalid');
       return principalFromClaims(payload, this.config, 'oidc-token');
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new InvalidTokenError('expired');
+      if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError('invalid');
     }
   }

@@ -70,6 +70,20 @@ export class OidcClient {
     return claims;
   }
 
+  /**
+   * Where to send the browser after signing out here, so it is signed out at
+   * the provider too (RP-initiated logout) and comes back to /signed-out;
+   * undefined when the provider offers no end-session endpoint.
+   */
+  async endSessionUrl(): Promise<URL | undefined> {
+    const configuration = await this.configuration();
+    if (!configuration.serverMetadata().end_session_endpoint) return undefined;
+    return client.buildEndSessionUrl(configuration, {
+      client_id: this.config.clientId,
+      post_logout_redirect_uri: `${this.config.publicUrl.replace(/\/+$/, '')}/signed-out`,
+    });
+  }
+
   private async configuration(): Promise<client.Configuration> {
     this.server ??= this.discover();
     let server: client.ServerMetadata;
