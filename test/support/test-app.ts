@@ -42,7 +42,7 @@ export const TEST_PASSWORD = 'correct horse battery staple';
  * Starts the real API over an in-memory SQLite event store and accounts, with the clock fixed at TODAY unless given,
  * and local accounts unless another auth config is given (then no local users are made).
  */
-export async function startTestApp(options: { clock?: Clock; auth?: AuthConfig } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: Clock; auth?: AuthConfig; /** false: start with no account at all, as a new installation does. */ users?: boolean } = {}): Promise<TestApp> {
   const config: AppConfig = {
     port: 0,
     dataDir: '',
@@ -64,9 +64,9 @@ export async function startTestApp(options: { clock?: Clock; auth?: AuthConfig }
     projected: () => app.get(ProjectionsService).caughtUp(),
     close: () => app.close(),
   };
-  if (config.auth.mode !== 'local') {
+  if (config.auth.mode !== 'local' || options.users === false) {
     const localOnly = (): never => {
-      throw new Error(`Test users are local accounts; this app signs in with ${config.auth.mode}`);
+      throw new Error(config.auth.mode === 'local' ? 'This test app was started with no users' : `Test users are local accounts; this app signs in with ${config.auth.mode}`);
     };
     return {
       ...shared,
