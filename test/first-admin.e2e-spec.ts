@@ -1,8 +1,8 @@
 import { FirstAdminSetup, SqliteAccountStore } from '@ppo/auth';
 import request from 'supertest';
+import { csrfOf } from './support/browser';
 import { startTestApp, type TestApp } from './support/test-app';
 
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
 
 describe('Creating the first administrator on a new installation', () => {
   let t: TestApp;

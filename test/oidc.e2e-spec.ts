@@ -2,6 +2,7 @@ import { fixedClock } from '@ppo/offenders';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import { startFakeOidcProvider, type FakeOidcProvider } from './support/fake-oidc-provider';
+import { csrfOf, sessionCookie } from './support/browser';
 import { registration, startTestApp, TODAY, type TestApp } from './support/test-app';
 
 const CLIENT_ID = 'ppo-journey';
@@ -11,8 +12,8 @@ const PUBLIC_URL = 'http://ppo.test';
 
 const casey = { sub: 'a1b2c3', preferred_username: 'casey.worker', name: 'Casey Worker', groups: ['ppo-caseworkers'], areas: ['northumbria'] };
 
-const sessionCookie = (response: Response): string | undefined =>
-  ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('ppo.sid='))?.split(';')[0];
+/** The session cookie's name and value, as a browser sends it back. */
+const sessionId = (response: Response): string | undefined => sessionCookie(response)?.split(';')[0];
 
 describe('Signing in through the organisation’s identity provider (OpenID Connect)', () => {
   const clock = fixedClock(`${TODAY}T10:00:00Z`);
@@ -140,7 +141,7 @@ describe('Signing in through the organisation’s identity provider (OpenID Conn
         nonce: expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/),
       });
       expect(authorize.searchParams.get('scope')?.split(' ')).toContain('openid');
-      expect(sessionCookie(toProvider)).toBeDefined();
+      expect(sessionId(toProvider)).toBeDefined();
     });
 
     it('signs the user in when the provider sends them back, on a new session, and returns them where they were going', async () => {
@@ -153,8 +154,8 @@ describe('Signing in through the organisation’s identity provider (OpenID Conn
       const signedIn = await agent.get(callback).expect(303);
       expect(signedIn.headers.location).toBe('/?from=a-bookmark');
       // A new session id once signed in, so one planted before sign-in is worth nothing.
-      expect(sessionCookie(signedIn)).toBeDefined();
-      expect(sessionCookie(signedIn)).not.toBe(sessionCookie(toProvider));
+      expect(sessionId(signedIn)).toBeDefined();
+      expect(sessionId(signedIn)).not.toBe(sessionId(toProvider));
 
       const home = await agent.get('/').expect(200);
       expect(home.text).toContain('Casey Worker');
@@ -168,7 +169,7 @@ describe('Signing in through the organisation’s identity provider (OpenID Conn
       const agent = browser();
       await agent.get(await throughProvider(await agent.get('/sign-in').expect(303))).expect(303);
       const home = await agent.get('/').expect(200);
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(home.text)![1];
+      const csrf = csrfOf(home.text);
       const signedOut = await agent.post('/sign-out').type('form').send({ _csrf: csrf }).expect(303);
       const atProvider = new URL(signedOut.headers.location);
       expect(atProvider.origin + atProvider.pathname).toBe(`${provider.issuer}/end-session`);

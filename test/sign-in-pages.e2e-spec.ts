@@ -1,9 +1,8 @@
 import { SqliteAccountStore } from '@ppo/auth';
 import request from 'supertest';
+import { csrfOf, sessionCookie } from './support/browser';
 import { startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-const sessionCookie = (response: request.Response) => ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('ppo.sid='));
 
 describe('Signing in to the pages with a browser session', () => {
   let t: TestApp;
