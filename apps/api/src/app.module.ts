@@ -8,7 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '@ppo/config';
-import { HomeController } from './web/home/home.controller';
+import { WebModule } from './web/web.module';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
 
@@ -34,9 +34,9 @@ export class AppModule {
         AuthModule.forRoot({ config: config.auth, now: () => clock.now() }),
         EventStoreModule.forRoot(config.eventStore),
         OffendersModule.forRoot({ clock, policies: config.policies }),
+        WebModule,
         ReadModelsModule.forRoot({ location: config.readModels, runProjections: config.runProjections, clock, policies: config.policies }),
       ],
-      controllers: [HomeController],
       // The one place every route's access is decided; it needs the offenders module's OFFENDER_AREAS.
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -1,11 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AUTH_OPTIONS, SECRET_KEYS, SqliteSessionStore, sessionMiddleware, type AuthModuleOptions, type SecretKeys } from '@ppo/auth';
+import { AUTH_OPTIONS, roleGranting, SECRET_KEYS, SqliteSessionStore, sessionMiddleware, type AuthModuleOptions, type Permission, type Principal, type SecretKeys } from '@ppo/auth';
 import express from 'express';
 import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import nunjucks from 'nunjucks';
+import { NAVIGATION } from './shared/navigation';
 
 /** The repository root, found from this file whether it runs from source or from dist. */
 function projectRoot(): string {
@@ -48,11 +49,20 @@ export function configureWeb(app: NestExpressApplication): void {
   app.use('/assets/moj', express.static(join(modules, '@ministryofjustice', 'frontend', 'moj'), assetOptions));
   app.use('/assets', express.static(join(modules, 'govuk-frontend', 'dist', 'govuk', 'assets'), assetOptions));
 
-  nunjucks.configure([join(root, 'apps', 'api', 'views'), join(modules, 'govuk-frontend', 'dist'), join(modules, '@ministryofjustice', 'frontend')], {
+  const views = nunjucks.configure([join(root, 'apps', 'api', 'views'), join(modules, 'govuk-frontend', 'dist'), join(modules, '@ministryofjustice', 'frontend')], {
     autoescape: true,
     express: app.getHttpAdapter().getInstance(),
     noCache: process.env.NODE_ENV === 'development',
   });
+  const can = (principal: Principal | undefined, permission: Permission) => !!principal && !!roleGranting(principal.roles, permission);
+  views.addGlobal('can', can);
+  views.addGlobal('navigationFor', (principal: Principal | undefined, currentPath: string) =>
+    NAVIGATION.filter((item) => principal && (!item.permission || can(principal, item.permission))).map((item) => ({
+      text: item.text,
+      href: item.href,
+      active: item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+    })),
+  );
 
   app.use(sessionMiddleware(app.get(SqliteSessionStore), keys.sessions, config.sessionIdleMinutes));
 }

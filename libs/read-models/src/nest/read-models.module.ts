@@ -53,7 +53,7 @@ export class ReadModelsModule {
         ProjectionsService,
         ReportContext,
       ],
-      exports: [ProjectionsService, READ_MODEL_STORE],
+      exports: [ProjectionsService, READ_MODEL_STORE, ReportContext],
     };
   }
 }

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { FORM_CONTROLLERS } from './forms';
+import { PAGE_CONTROLLERS } from './pages';
+
+/**
+ * The case workers' pages, server-rendered with GOV.UK Frontend and the MoJ
+ * design system. They call the same CommandBus, QueryBus and read-model
+ * queries as the API, behind the same access guard (with the session cookie
+ * and a CSRF token on every form instead of a bearer token).
+ */
+@Module({ controllers: [...PAGE_CONTROLLERS, ...FORM_CONTROLLERS] })
+export class WebModule {}
