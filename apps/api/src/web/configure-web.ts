@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import nunjucks from 'nunjucks';
+import { formatDate, formatDateTime, perWeek, sentence, words } from './shared/format';
 import { NAVIGATION } from './shared/navigation';
 
 /** The repository root, found from this file whether it runs from source or from dist. */
@@ -56,6 +57,11 @@ export function configureWeb(app: NestExpressApplication): void {
   });
   const can = (principal: Principal | undefined, permission: Permission) => !!principal && !!roleGranting(principal.roles, permission);
   views.addGlobal('can', can);
+  views.addFilter('date', formatDate);
+  views.addFilter('dateTime', (iso: string) => formatDateTime(iso));
+  views.addFilter('words', words);
+  views.addFilter('sentence', sentence);
+  views.addFilter('perWeek', perWeek);
   views.addGlobal('navigationFor', (principal: Principal | undefined, currentPath: string) =>
     NAVIGATION.filter((item) => principal && (!item.permission || can(principal, item.permission))).map((item) => ({
       text: item.text,
