@@ -76,6 +76,7 @@ const PAGES: Record<string, number> = {
   'POST /sign-in': 403,
   'POST /sign-out': 403,
   'GET /signed-out': 200,
+  'GET /session/keep-alive': 303,
   'GET /setup/:token': 404,
   'POST /setup/:token': 403,
 };

@@ -10,6 +10,7 @@ import { SqliteSessionStore } from './sessions/sqlite-session-store';
 import { LocalSignIn } from './sign-in/local-sign-in';
 import { AccessTokens } from './tokens/access-tokens';
 import { deriveKeys, type SecretKeys } from './tokens/secret-keys';
+import { KeepAliveController } from './web/keep-alive/keep-alive.controller';
 import { FirstAdminController } from './web/first-admin/first-admin.controller';
 import { FirstAdminSetup } from './web/first-admin/first-admin-setup';
 import { OidcClient } from './web/oidc-sign-in/oidc-client';
@@ -44,7 +45,9 @@ export class AuthModule implements NestModule, OnModuleDestroy {
       module: AuthModule,
       global: true,
       // With an identity provider there are no local passwords: no local sign-in page, token endpoint or first-admin setup.
-      controllers: oidc ? [OidcSignInController, SignOutController] : [IssueTokenController, SignInController, SignOutController, FirstAdminController],
+      controllers: oidc
+        ? [OidcSignInController, SignOutController, KeepAliveController]
+        : [IssueTokenController, SignInController, SignOutController, KeepAliveController, FirstAdminController],
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         { provide: SECRET_KEYS, useFactory: () => deriveKeys(config.secret) },

@@ -48,6 +48,7 @@ export function configureWeb(app: NestExpressApplication): void {
   const assetOptions = { immutable: false, maxAge: '1h', index: false } as const;
   app.use('/assets/govuk', express.static(join(modules, 'govuk-frontend', 'dist', 'govuk'), assetOptions));
   app.use('/assets/moj', express.static(join(modules, '@ministryofjustice', 'frontend', 'moj'), assetOptions));
+  app.use('/assets/app', express.static(join(root, 'apps', 'api', 'public'), assetOptions));
   app.use('/assets', express.static(join(modules, 'govuk-frontend', 'dist', 'govuk', 'assets'), assetOptions));
 
   const views = nunjucks.configure([join(root, 'apps', 'api', 'views'), join(modules, 'govuk-frontend', 'dist'), join(modules, '@ministryofjustice', 'frontend')], {
@@ -57,6 +58,7 @@ export function configureWeb(app: NestExpressApplication): void {
   });
   const can = (principal: Principal | undefined, permission: Permission) => !!principal && !!roleGranting(principal.roles, permission);
   views.addGlobal('can', can);
+  views.addGlobal('sessionIdleMinutes', config.sessionIdleMinutes);
   views.addFilter('date', formatDate);
   views.addFilter('dateTime', (iso: string) => formatDateTime(iso));
   views.addFilter('words', words);
