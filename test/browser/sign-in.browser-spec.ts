@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { accessibilityViolations, launchChromium, listen, signInWithKeyboard } from '../support/chromium';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
