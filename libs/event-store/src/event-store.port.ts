@@ -1,3 +1,5 @@
+import type { Seal } from './integrity/event-hash';
+
 /**
  * The event store port: the one interface every adapter implements and the
  * contract suite (contract/event-store.contract.ts) checks.
@@ -58,6 +60,10 @@ export interface StoredEvent extends NewEvent {
   globalPosition: number;
   /** Server time of the append, ISO 8601 UTC. */
   recordedAt: string;
+  /** SHA-256 over the event and previousHash (integrity/event-hash.ts): altering the event breaks it. */
+  hash: string;
+  /** The hash of the previous event of the same stream; null at version 1. */
+  previousHash: string | null;
 }
 
 /**
@@ -68,6 +74,16 @@ export type ExpectedVersion = number | 'no-stream' | 'stream-exists' | 'any';
 
 export interface AppendOptions {
   expectedVersion: ExpectedVersion;
+}
+
+/** Whether a stream at `current` satisfies the writer's expected version. */
+export function accepts(expected: ExpectedVersion, current: number): boolean {
+  return (
+    expected === 'any' ||
+    (expected === 'no-stream' && current === 0) ||
+    (expected === 'stream-exists' && current > 0) ||
+    expected === current
+  );
 }
 
 export interface AppendResult {
@@ -108,6 +124,15 @@ export interface EventStore {
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   /** Reads a stream in version order; an unknown stream reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+
+  /** True when global positions run 1, 2, 3... with no gaps, so a gap means an event was removed. */
+  readonly positionsAreContiguous?: boolean;
+
+  /** The seals over the global log, oldest first, for stores that keep them (integrity/verify-log.ts checks them). */
+  readSeals?(): Promise<Seal[]>;
+
+  /** Seals every event appended since the last seal; undefined when there was none. */
+  seal?(): Promise<Seal | undefined>;
   /** Reads the global log in order, in batches, for projections and exports. */
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** Yields every event after a position, then each new one as it is appended, until aborted. */

@@ -1,3 +1,5 @@
+import { expectedHash } from '../integrity/event-hash';
+import { verifyLog } from '../integrity/verify-log';
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError, type EventStore, type NewEvent, type StoredEvent } from '../event-store.port';
 
@@ -61,6 +63,23 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       expect(read[2].globalPosition).toBe(result.lastGlobalPosition);
       expect(read[0].globalPosition).toBeLessThan(read[1].globalPosition);
       expect(read[1].globalPosition).toBeLessThan(read[2].globalPosition);
+    });
+
+    it('chains each stream by hash, across appends and whatever version the writer expected, so the whole log verifies', async () => {
+      const stream = newStream();
+      await store.append(stream, [newTestEvent('A'), newTestEvent('B')], { expectedVersion: 0 });
+      await store.append(stream, [newTestEvent('C')], { expectedVersion: 'any' });
+      await store.append(stream, [newTestEvent('D')], { expectedVersion: 'stream-exists' });
+      const read = await store.readStream(stream);
+      expect(read[0].previousHash).toBeNull();
+      for (const [i, event] of read.entries()) {
+        expect(event.hash).toBe(expectedHash(event));
+        if (i > 0) expect(event.previousHash).toBe(read[i - 1].hash);
+      }
+      await store.seal?.();
+      const report = await verifyLog(store);
+      expect(report).toMatchObject({ ok: true, firstBreak: null });
+      expect(report.events).toBeGreaterThanOrEqual(4);
     });
 
     it('reads an unknown stream as empty', async () => {

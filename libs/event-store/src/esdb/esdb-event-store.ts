@@ -8,16 +8,19 @@ import {
   type AllStreamSubscription,
   type ReadPosition,
 } from '@eventstore/db-client';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  FollowOptions,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  StoredEvent,
+import {
+  accepts,
+  WrongExpectedVersionError,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type FollowOptions,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
 } from '../event-store.port';
+import { hashEvent } from '../integrity/event-hash';
 import {
   OFFENDER_STREAM_PREFIX,
   commitPositionOf,
@@ -89,13 +92,41 @@ export class EsdbEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
-    const expectedRevision = toExpectedRevision(options.expectedVersion);
-    const recordedAt = this.clock().toISOString();
-    const data = events.map((event) => toEsdbEvent(event, recordedAt));
-    const pending = this.client.appendToStream(streamId, data, { expectedRevision });
+    // Tracked from the first read, so close() waits for an append it has already accepted.
+    const pending = this.appendChained(streamId, events, options);
     this.appending.add(pending);
     try {
-      const result = await pending;
+      return await pending;
+    } finally {
+      this.appending.delete(pending);
+    }
+  }
+
+  private async appendChained(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    // Each event's hash chains to the one before it in the stream, so the stream's head is read first; the
+    // append then expects exactly that head, so the chain cannot fork even when the caller accepts any version.
+    const head = await this.streamHead(streamId);
+    if (!accepts(options.expectedVersion, head.version)) throw new WrongExpectedVersionError(streamId, options.expectedVersion, head.version);
+    const recordedAt = this.clock().toISOString();
+    let previousHash = head.hash;
+    const data = events.map((event, i) => {
+      const hash = hashEvent({
+        streamId,
+        version: head.version + i + 1,
+        eventId: event.eventId,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        dataJson: JSON.stringify(event.data),
+        metadataJson: JSON.stringify(event.metadata),
+        recordedAt,
+        previousHash,
+      });
+      const written = toEsdbEvent(event, recordedAt, { hash, previousHash });
+      previousHash = hash;
+      return written;
+    });
+    try {
+      const result = await this.client.appendToStream(streamId, data, { expectedRevision: toExpectedRevision(head.version) });
       return {
         nextVersion: toSafeNumber(result.nextExpectedRevision + 1n, 'stream version'),
         // The server reports the log position of the last event written (0 if it wrote none).
@@ -103,8 +134,19 @@ export class EsdbEventStore implements EventStore {
       };
     } catch (error) {
       throw toPortError(error, streamId, options.expectedVersion);
-    } finally {
-      this.appending.delete(pending);
+    }
+  }
+
+  /** The stream's version and its last event's hash (0 and null when it does not exist). */
+  private async streamHead(streamId: string): Promise<{ version: number; hash: string | null }> {
+    try {
+      const [last] = await drain(this.client.readStream(streamId, { fromRevision: END, maxCount: 1, direction: BACKWARDS }));
+      if (!last) return { version: 0, hash: null };
+      const event = toStoredEvent(last);
+      return { version: event.version, hash: event.hash };
+    } catch (error) {
+      if (isStreamNotFound(error)) return { version: 0, hash: null };
+      throw error;
     }
   }
 

@@ -32,20 +32,22 @@ describe('EventStoreDB mapping', () => {
     });
   });
 
-  it('stores an event as JSON with its id, type, data, and metadata plus schemaVersion and recordedAt', () => {
+  const chain = { hash: 'a'.repeat(64), previousHash: 'b'.repeat(64) };
+
+  it('stores an event as JSON with its id, type, data, and metadata plus schemaVersion, recordedAt and its chained hash', () => {
     const event = newTestEvent('ContactRecorded', { n: 1 }, { idempotencyKey: 'key-1' });
-    const data = toEsdbEvent({ ...event, schemaVersion: 3 }, '2026-11-21T08:00:00.000Z');
+    const data = toEsdbEvent({ ...event, schemaVersion: 3 }, '2026-11-21T08:00:00.000Z', chain);
     expect(data).toEqual({
       id: event.eventId,
       contentType: 'application/json',
       type: 'ContactRecorded',
       data: { n: 1 },
-      metadata: { ...event.metadata, schemaVersion: 3, recordedAt: '2026-11-21T08:00:00.000Z' },
+      metadata: { ...event.metadata, schemaVersion: 3, recordedAt: '2026-11-21T08:00:00.000Z', ...chain },
     });
   });
 
   it('refuses an event id that is not a UUID, which EventStoreDB would reject', () => {
-    expect(() => toEsdbEvent({ ...newTestEvent(), eventId: 'evt-1' }, new Date().toISOString())).toThrow(/UUID/);
+    expect(() => toEsdbEvent({ ...newTestEvent(), eventId: 'evt-1' }, new Date().toISOString(), chain)).toThrow(/UUID/);
   });
 
   it('reads a recorded event back as a StoredEvent: version = revision + 1, globalPosition = commit position', () => {
@@ -70,16 +72,18 @@ describe('EventStoreDB mapping', () => {
         idempotencyKey: 'k1',
       },
       recordedAt: '2026-11-21T08:00:00.000Z',
+      hash: '',
+      previousHash: null,
     });
   });
 
   it('round-trips a new event through the stored form', () => {
     const event = newTestEvent('OffenderReferred', { nested: { list: [1, 'two'] } });
-    const data = toEsdbEvent(event, '2026-11-21T08:00:00.000Z');
+    const data = toEsdbEvent(event, '2026-11-21T08:00:00.000Z', chain);
     const stored = toStoredEvent(
       resolvedEvent({ streamId: 'offender-9', revision: 0n, commit: 99n, id: data.id, type: data.type, data: data.data, metadata: data.metadata }),
     );
-    expect(stored).toEqual({ ...event, streamId: 'offender-9', version: 1, globalPosition: 99, recordedAt: '2026-11-21T08:00:00.000Z' });
+    expect(stored).toEqual({ ...event, streamId: 'offender-9', version: 1, globalPosition: 99, recordedAt: '2026-11-21T08:00:00.000Z', ...chain });
   });
 
   it("falls back to EventStoreDB's created time when metadata has no recordedAt", () => {

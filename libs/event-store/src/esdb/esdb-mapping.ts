@@ -50,6 +50,9 @@ export interface StoredMetadata extends EventMetadata {
   schemaVersion: number;
   /** Application clock at the append, ISO 8601 UTC. */
   recordedAt: string;
+  /** The event's chained hash and its predecessor's (integrity/event-hash.ts). */
+  hash: string;
+  previousHash: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -72,11 +75,11 @@ export function toExpectedRevision(expected: ExpectedVersion): AppendExpectedRev
 }
 
 /** A new event as an EventStoreDB JSON event; schemaVersion and recordedAt travel in its metadata. */
-export function toEsdbEvent(event: NewEvent, recordedAt: string): EventData {
+export function toEsdbEvent(event: NewEvent, recordedAt: string, chain: { hash: string; previousHash: string | null }): EventData {
   if (!UUID.test(event.eventId)) {
     throw new TypeError(`EventStoreDB event ids must be UUIDs; got "${event.eventId}" for a ${event.type}`);
   }
-  const metadata: StoredMetadata = { ...event.metadata, schemaVersion: event.schemaVersion, recordedAt };
+  const metadata: StoredMetadata = { ...event.metadata, schemaVersion: event.schemaVersion, recordedAt, hash: chain.hash, previousHash: chain.previousHash };
   return jsonEvent({
     id: event.eventId,
     type: event.type,
@@ -116,7 +119,7 @@ export function toStoredEvent(resolved: EsdbResolvedEvent): StoredEvent {
   if (!isRecord(stored) || typeof stored.schemaVersion !== 'number') {
     throw new Error(`EventStoreDB ${where} has no PPO metadata (schemaVersion), so it was not written by the PPO event store`);
   }
-  const { schemaVersion, recordedAt, ...metadata } = stored;
+  const { schemaVersion, recordedAt, hash, previousHash, ...metadata } = stored;
   return {
     eventId: event.id,
     streamId: event.streamId,
@@ -127,6 +130,8 @@ export function toStoredEvent(resolved: EsdbResolvedEvent): StoredEvent {
     data: event.data,
     metadata: metadata as unknown as EventMetadata,
     recordedAt: typeof recordedAt === 'string' ? recordedAt : event.created.toISOString(),
+    hash: typeof hash === 'string' ? hash : '',
+    previousHash: typeof previousHash === 'string' ? previousHash : null,
   };
 }
 

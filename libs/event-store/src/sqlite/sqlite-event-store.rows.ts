@@ -1,4 +1,5 @@
-import type { AppendOptions, StoredEvent } from '../event-store.port';
+import type { StoredEvent } from '../event-store.port';
+import type { Seal } from '../integrity/event-hash';
 
 /** A row of the events table. */
 export interface EventRow {
@@ -11,16 +12,8 @@ export interface EventRow {
   data: string;
   metadata: string;
   recorded_at: string;
-}
-
-/** Whether a stream at `current` satisfies the writer's expected version. */
-export function accepts(expected: AppendOptions['expectedVersion'], current: number): boolean {
-  return (
-    expected === 'any' ||
-    (expected === 'no-stream' && current === 0) ||
-    (expected === 'stream-exists' && current > 0) ||
-    expected === current
-  );
+  hash: string;
+  previous_hash: string | null;
 }
 
 /** A row as the port's StoredEvent envelope. */
@@ -35,5 +28,18 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata),
     recordedAt: row.recorded_at,
+    hash: row.hash,
+    previousHash: row.previous_hash,
   };
 }
+
+/** A row of the seals table. */
+export interface SealRow {
+  sequence: number;
+  position: number;
+  events: number;
+  hash: string;
+  sealed_at: string;
+}
+
+export const toSeal = (row: SealRow): Seal => ({ sequence: row.sequence, position: row.position, events: row.events, hash: row.hash, sealedAt: row.sealed_at });

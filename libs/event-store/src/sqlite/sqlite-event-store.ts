@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  accepts,
   WrongExpectedVersionError,
   type AppendOptions,
   type AppendResult,
@@ -13,7 +14,8 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
 } from '../event-store.port';
-import { accepts, toStoredEvent, type EventRow } from './sqlite-event-store.rows';
+import { hashEvent, sealHash, type Seal } from '../integrity/event-hash';
+import { toSeal, toStoredEvent, type EventRow, type SealRow } from './sqlite-event-store.rows';
 import { migrate } from './sqlite-event-store.schema';
 
 export interface SqliteEventStoreOptions {
@@ -23,6 +25,8 @@ export interface SqliteEventStoreOptions {
   clock?: () => Date;
   /** How often `follow` looks for events written by another process when idle. */
   pollIntervalMs?: number;
+  /** Seal the log every this many events (default 1000); verify proves everything up to the last seal complete and in order. */
+  sealEvery?: number;
   /** Observes each group commit (for metrics and benchmarks). */
   onCommit?: (appends: number, events: number) => void;
 }
@@ -52,6 +56,7 @@ const MAX_SAFE_VERSION = Number.MAX_SAFE_INTEGER;
  * and a savepoint per append means a version conflict rejects only that append.
  */
 export class SqliteEventStore implements EventStore {
+  readonly positionsAreContiguous = true;
   private readonly db: Db;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
@@ -64,6 +69,9 @@ export class SqliteEventStore implements EventStore {
    */
   private readonly knownVersions = new Map<string, number>();
   private queue: PendingAppend[] = [];
+  /** Events appended since the last seal (by this process). */
+  private unsealed = 0;
+  private readonly sealEvery: number;
   private flushScheduled = false;
   private closed = false;
   private readonly statements: {
@@ -73,6 +81,11 @@ export class SqliteEventStore implements EventStore {
     readAll: Statement<[number, number], EventRow>;
     byIdempotencyKey: Statement<[string, string], EventRow>;
     head: Statement<[], { position: number }>;
+    hashAt: Statement<[string, number], { hash: string }>;
+    lastSeal: Statement<[], SealRow>;
+    seals: Statement<[], SealRow>;
+    hashesAfter: Statement<[number], [number, string]>;
+    insertSeal: Statement<[number, number, number, string, string]>;
   };
 
   constructor(options: SqliteEventStoreOptions) {
@@ -83,20 +96,28 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('busy_timeout = 5000');
     // Checkpoint the WAL every ~40 MB rather than ~4 MB: index pages rewritten by many commits are copied back once.
     this.db.pragma('wal_autocheckpoint = 10000');
+    // Space SQLite frees (cells moved when pages split) is zeroed, so no stale copy of an event lingers in the file.
+    this.db.pragma('secure_delete = ON');
     // Keep the hot indexes in memory: version lookups for thousands of streams otherwise miss a 2 MB cache.
     this.db.pragma('cache_size = -65536');
     migrate(this.db);
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.sealEvery = options.sealEvery ?? 1000;
     this.onCommit = options.onCommit;
     this.appended.setMaxListeners(0);
-    const columns = 'global_position, event_id, stream_id, version, type, schema_version, data, metadata, recorded_at';
+    const columns = 'global_position, event_id, stream_id, version, type, schema_version, data, metadata, recorded_at, hash, previous_hash';
     this.statements = {
       streamVersion: this.db.prepare('SELECT COALESCE(MAX(version), 0) AS version FROM events WHERE stream_id = ?'),
       insert: this.db.prepare(
-        `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, recorded_at, idempotency_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, recorded_at, idempotency_key, hash, previous_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      hashAt: this.db.prepare('SELECT hash FROM events WHERE stream_id = ? AND version = ?'),
+      lastSeal: this.db.prepare('SELECT sequence, position, events, hash, sealed_at FROM seals ORDER BY sequence DESC LIMIT 1'),
+      seals: this.db.prepare('SELECT sequence, position, events, hash, sealed_at FROM seals ORDER BY sequence'),
+      hashesAfter: this.db.prepare<[number], [number, string]>('SELECT global_position, hash FROM events WHERE global_position > ? ORDER BY global_position').raw(),
+      insertSeal: this.db.prepare('INSERT INTO seals (sequence, position, events, hash, sealed_at) VALUES (?, ?, ?, ?, ?)'),
       readStream: this.db.prepare(
         `SELECT ${columns} FROM events WHERE stream_id = ? AND version BETWEEN ? AND ? ORDER BY version`,
       ),
@@ -140,7 +161,16 @@ export class SqliteEventStore implements EventStore {
         return;
       }
     }
-    this.onCommit?.(batch.length, outcomes.reduce((n, o, i) => n + ('result' in o ? batch[i].events.length : 0), 0));
+    const written = outcomes.reduce((n, o, i) => n + ('result' in o ? batch[i].events.length : 0), 0);
+    this.onCommit?.(batch.length, written);
+    this.unsealed += written;
+    if (this.unsealed >= this.sealEvery) {
+      try {
+        this.sealNow();
+      } catch {
+        // A seal can wait for the next commit; the events it would cover are already durable.
+      }
+    }
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
       if ('result' in outcome) this.remember(pending.streamId, outcome.result.nextVersion);
@@ -153,7 +183,8 @@ export class SqliteEventStore implements EventStore {
   /** Writes a batch in one transaction: one commit, one fsync. */
   private commitBatch(batch: PendingAppend[], recordedAt: string, isolateAppends: boolean): Outcome[] {
     const versions = new Map<string, number>();
-    const write = (pending: PendingAppend) => this.write(pending, recordedAt, versions);
+    const hashes = new Map<string, string>();
+    const write = (pending: PendingAppend) => this.write(pending, recordedAt, versions, hashes);
     const writeOne = isolateAppends ? this.db.transaction(write) : write;
     return this.db.transaction(() =>
       batch.map((pending): Outcome => {
@@ -169,33 +200,43 @@ export class SqliteEventStore implements EventStore {
     )();
   }
 
-  private write({ streamId, events, options }: PendingAppend, recordedAt: string, versions: Map<string, number>): AppendResult {
+  private write({ streamId, events, options }: PendingAppend, recordedAt: string, versions: Map<string, number>, hashes: Map<string, string>): AppendResult {
     const expected = options.expectedVersion;
     let current = versions.get(streamId) ?? this.knownVersions.get(streamId) ?? this.storedVersion(streamId);
     if (!accepts(expected, current) && !versions.has(streamId)) current = this.storedVersion(streamId);
     if (!accepts(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
     let lastGlobalPosition = 0;
+    let previousHash = current === 0 ? null : (hashes.get(streamId) ?? this.hashAt(streamId, current));
     events.forEach((event, i) => {
-      const info = this.insertEvent(streamId, current + i + 1, event, recordedAt);
-      lastGlobalPosition = Number(info.lastInsertRowid);
+      const written = this.insertEvent(streamId, current + i + 1, event, recordedAt, previousHash);
+      lastGlobalPosition = written.position;
+      previousHash = written.hash;
     });
     versions.set(streamId, current + events.length);
+    hashes.set(streamId, previousHash!);
     return { nextVersion: current + events.length, lastGlobalPosition };
   }
 
-  private insertEvent(streamId: string, version: number, event: NewEvent, recordedAt: string) {
+  private insertEvent(streamId: string, version: number, event: NewEvent, recordedAt: string, previousHash: string | null): { position: number; hash: string } {
+    const dataJson = JSON.stringify(event.data);
+    const metadataJson = JSON.stringify(event.metadata);
+    const { eventId, type, schemaVersion } = event;
+    const hash = hashEvent({ streamId, version, eventId, type, schemaVersion, dataJson, metadataJson, recordedAt, previousHash });
     try {
-      return this.statements.insert.run(
-        event.eventId,
+      const info = this.statements.insert.run(
+        eventId,
         streamId,
         version,
-        event.type,
-        event.schemaVersion,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
+        type,
+        schemaVersion,
+        dataJson,
+        metadataJson,
         recordedAt,
         event.metadata.idempotencyKey ?? null,
+        hash,
+        previousHash,
       );
+      return { position: Number(info.lastInsertRowid), hash };
     } catch (error) {
       // Another process appended this version since our hint was taken.
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /stream_id/.test((error as Error).message)) {
@@ -204,6 +245,37 @@ export class SqliteEventStore implements EventStore {
       }
       throw error;
     }
+  }
+
+  private hashAt(streamId: string, version: number): string {
+    return this.statements.hashAt.get(streamId, version)!.hash;
+  }
+
+  async readSeals(): Promise<Seal[]> {
+    return this.statements.seals.all().map(toSeal);
+  }
+
+  /** Seals every event appended since the last seal, in one transaction. */
+  async seal(): Promise<Seal | undefined> {
+    return this.sealNow();
+  }
+
+  private sealNow(): Seal | undefined {
+    return this.db.transaction(() => {
+      const last = this.statements.lastSeal.get();
+      const rows = this.statements.hashesAfter.all(last?.position ?? 0);
+      if (rows.length === 0) return undefined;
+      const seal: Seal = {
+        sequence: (last?.sequence ?? 0) + 1,
+        position: rows[rows.length - 1][0],
+        events: rows.length,
+        hash: sealHash(last?.hash ?? null, rows.map((r) => r[1])),
+        sealedAt: this.clock().toISOString(),
+      };
+      this.statements.insertSeal.run(seal.sequence, seal.position, seal.events, seal.hash, seal.sealedAt);
+      this.unsealed = 0;
+      return seal;
+    }).immediate();
   }
 
   private storedVersion(streamId: string): number {
