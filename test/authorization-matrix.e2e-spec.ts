@@ -64,6 +64,7 @@ const POLICY: Record<string, Rule> = {
   'GET /api/reports/caseloads': { roles: ['supervisor', 'auditor', 'analyst'], area: 'list', allowed: 200 },
   'GET /api/reports/scheme-summary': { roles: ['caseworker', 'supervisor', 'auditor', 'analyst'], area: 'list', allowed: 200 },
   'GET /api/projections': { roles: ['admin', 'auditor'], area: 'none', allowed: 200 },
+  'GET /api/audit/verify': { roles: ['auditor'], area: 'none', allowed: 200 },
   // An unknown projection: allowed callers learn it does not exist, others are refused first.
   'POST /api/projections/:name/rebuild': { roles: ['admin'], area: 'none', allowed: 404 },
   'POST /api/auth/token': { roles: 'public', area: 'none', allowed: 400 },

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '@ppo/audit';
 import { AccessGuard, AuthModule } from '@ppo/auth';
 import { EventStoreModule } from '@ppo/event-store';
 import { OffendersModule, systemClock, type Clock } from '@ppo/offenders';
@@ -34,6 +35,7 @@ export class AppModule {
         AuthModule.forRoot({ config: config.auth, now: () => clock.now() }),
         EventStoreModule.forRoot(config.eventStore),
         OffendersModule.forRoot({ clock, policies: config.policies }),
+        AuditModule,
         WebModule,
         ReadModelsModule.forRoot({ location: config.readModels, runProjections: config.runProjections, clock, policies: config.policies }),
       ],

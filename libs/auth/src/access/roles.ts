@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'reports.activity',
   /** Aggregated figures with no personal data: the scheme dashboard. */
   'reports.aggregate',
+  /** The log's integrity check, and (with the audit work) the access log. */
+  'audit.read',
   /** Projection status. */
   'operations.read',
   /** Projection rebuilds. */
@@ -32,7 +34,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   caseworker: ['offender.read', 'offender.command', 'reports.cases', 'reports.aggregate'],
   supervisor: ['offender.read', 'offender.command', 'offender.supervise', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate'],
-  auditor: ['offender.read', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate', 'operations.read'],
+  auditor: ['offender.read', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate', 'audit.read', 'operations.read'],
   analyst: ['reports.caseloads', 'reports.aggregate'],
   dpo: ['offender.read'],
   admin: ['operations.read', 'operations.run'],
