@@ -39,7 +39,7 @@ interface PendingAppend {
   reject(error: unknown): void;
 }
 
-type Outcome = { result: AppendResult } | { error: unknown };
+type Outcome = { result: AppendResult & { lastHash: string } } | { error: unknown };
 
 /** Another process appended to the stream after this one's version hint was taken. */
 class ConcurrentWriterConflict extends WrongExpectedVersionError {}
@@ -67,7 +67,8 @@ export class SqliteEventStore implements EventStore {
    * Never trusted alone: a refusal is confirmed against the table, and an
    * acceptance on a stale hint (another process appended) hits UNIQUE(stream_id, version).
    */
-  private readonly knownVersions = new Map<string, number>();
+  /** Recently written streams' versions and last hashes: hints, checked by UNIQUE(stream, version) on insert. */
+  private readonly knownHeads = new Map<string, { version: number; hash: string }>();
   private queue: PendingAppend[] = [];
   /** Events appended since the last seal (by this process). */
   private unsealed = 0;
@@ -173,8 +174,11 @@ export class SqliteEventStore implements EventStore {
     }
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
-      if ('result' in outcome) this.remember(pending.streamId, outcome.result.nextVersion);
-      if ('result' in outcome) pending.resolve(outcome.result);
+      if ('result' in outcome) {
+        const { nextVersion, lastGlobalPosition, lastHash } = outcome.result;
+        this.remember(pending.streamId, nextVersion, lastHash);
+        pending.resolve({ nextVersion, lastGlobalPosition });
+      }
       else pending.reject(outcome.error);
     });
     this.appended.emit('appended');
@@ -200,13 +204,14 @@ export class SqliteEventStore implements EventStore {
     )();
   }
 
-  private write({ streamId, events, options }: PendingAppend, recordedAt: string, versions: Map<string, number>, hashes: Map<string, string>): AppendResult {
+  private write({ streamId, events, options }: PendingAppend, recordedAt: string, versions: Map<string, number>, hashes: Map<string, string>): AppendResult & { lastHash: string } {
     const expected = options.expectedVersion;
-    let current = versions.get(streamId) ?? this.knownVersions.get(streamId) ?? this.storedVersion(streamId);
+    const known = this.knownHeads.get(streamId);
+    let current = versions.get(streamId) ?? known?.version ?? this.storedVersion(streamId);
     if (!accepts(expected, current) && !versions.has(streamId)) current = this.storedVersion(streamId);
     if (!accepts(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
     let lastGlobalPosition = 0;
-    let previousHash = current === 0 ? null : (hashes.get(streamId) ?? this.hashAt(streamId, current));
+    let previousHash = current === 0 ? null : (hashes.get(streamId) ?? (known?.version === current ? known.hash : this.hashAt(streamId, current)));
     events.forEach((event, i) => {
       const written = this.insertEvent(streamId, current + i + 1, event, recordedAt, previousHash);
       lastGlobalPosition = written.position;
@@ -214,7 +219,7 @@ export class SqliteEventStore implements EventStore {
     });
     versions.set(streamId, current + events.length);
     hashes.set(streamId, previousHash!);
-    return { nextVersion: current + events.length, lastGlobalPosition };
+    return { nextVersion: current + events.length, lastGlobalPosition, lastHash: previousHash! };
   }
 
   private insertEvent(streamId: string, version: number, event: NewEvent, recordedAt: string, previousHash: string | null): { position: number; hash: string } {
@@ -240,7 +245,7 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       // Another process appended this version since our hint was taken.
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /stream_id/.test((error as Error).message)) {
-        this.knownVersions.delete(streamId);
+        this.knownHeads.delete(streamId);
         throw new ConcurrentWriterConflict(streamId, version - 1, this.storedVersion(streamId));
       }
       throw error;
@@ -282,10 +287,10 @@ export class SqliteEventStore implements EventStore {
     return this.statements.streamVersion.get(streamId)!.version;
   }
 
-  private remember(streamId: string, version: number): void {
-    this.knownVersions.delete(streamId);
-    this.knownVersions.set(streamId, version);
-    if (this.knownVersions.size > KNOWN_VERSIONS_LIMIT) this.knownVersions.delete(this.knownVersions.keys().next().value!);
+  private remember(streamId: string, version: number, hash: string): void {
+    this.knownHeads.delete(streamId);
+    this.knownHeads.set(streamId, { version, hash });
+    if (this.knownHeads.size > KNOWN_VERSIONS_LIMIT) this.knownHeads.delete(this.knownHeads.keys().next().value!);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
