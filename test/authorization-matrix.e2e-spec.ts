@@ -57,6 +57,8 @@ const POLICY: Record<string, Rule> = {
   'POST /api/offenders/:offenderId/custody/release': command(CASEWORK),
   'GET /api/offenders/:offenderId': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
   'GET /api/offenders/:offenderId/events': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
+  // Without the required asAt: validation's 400 once access is granted.
+  'GET /api/offenders/:offenderId/state': { roles: READ_OFFENDER, area: 'offender', allowed: 400 },
   'GET /api/offenders': { roles: CASE_LISTS, area: 'list', allowed: 200 },
   'GET /api/reports/eligibility': { roles: CASE_LISTS, area: 'list', allowed: 200 },
   'GET /api/reports/contacts-due': { roles: CASE_LISTS, area: 'list', allowed: 200 },

@@ -12,6 +12,7 @@ export * from './derived/current-strand';
 export * from './derived/supervision-intensity';
 export * from './derived/eligibility';
 export * from './derived/offender-summary';
+export * from './derived/bitemporal';
 
 /** Stream name of an offender: no personal data, only the id. */
 export function offenderStreamId(offenderId: string): string {

@@ -47,6 +47,8 @@ import { StartInterventionController } from './commands/start-intervention/start
 import { StartInterventionHandler } from './commands/start-intervention/start-intervention.handler';
 import { GetOffenderController } from './queries/get-offender/get-offender.controller';
 import { GetOffenderHandler } from './queries/get-offender/get-offender.handler';
+import { GetOffenderStateAtController } from './queries/get-offender-state-at/get-offender-state-at.controller';
+import { GetOffenderStateAtHandler } from './queries/get-offender-state-at/get-offender-state-at.handler';
 import { GetOffenderEventsController } from './queries/get-offender-events/get-offender-events.controller';
 import { GetOffenderEventsHandler } from './queries/get-offender-events/get-offender-events.handler';
 import { CLOCK, type Clock } from './shared/clock';
@@ -86,6 +88,7 @@ const controllers = [
   StartInterventionController,
   GetOffenderController,
   GetOffenderEventsController,
+  GetOffenderStateAtController,
 ];
 
 const handlers = [
@@ -113,6 +116,7 @@ const handlers = [
   StartInterventionHandler,
   GetOffenderHandler,
   GetOffenderEventsHandler,
+  GetOffenderStateAtHandler,
 ];
 
 /** The offender journey's commands and queries over HTTP. Needs an EVENT_STORE provider in scope. */
