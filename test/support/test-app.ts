@@ -52,6 +52,7 @@ export async function startTestApp(options: { clock?: Clock; auth?: AuthConfig; 
     timeZone: 'Europe/London',
     policies: DEFAULT_SCHEME_POLICIES,
     logLevel: 'silent',
+    auditLogPath: ':memory:',
     auth: options.auth ?? { mode: 'local', secret: 'a test secret that is long enough to sign with', sessionIdleMinutes: 15, accountsPath: ':memory:' },
   };
   const clock = options.clock ?? fixedClock(`${TODAY}T10:00:00Z`);

@@ -35,7 +35,7 @@ export class AppModule {
         AuthModule.forRoot({ config: config.auth, now: () => clock.now() }),
         EventStoreModule.forRoot(config.eventStore),
         OffendersModule.forRoot({ clock, policies: config.policies }),
-        AuditModule,
+        AuditModule.forRoot({ accessLogPath: config.auditLogPath }),
         WebModule,
         ReadModelsModule.forRoot({ location: config.readModels, runProjections: config.runProjections, clock, policies: config.policies }),
       ],

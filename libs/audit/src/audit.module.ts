@@ -1,6 +1,37 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessLogController } from './access-log/access-log.controller';
+import { AccessLogInterceptor } from './access-log/access-log.interceptor';
+import { SqliteAccessLog } from './access-log/sqlite-access-log';
 import { VerifyLogController } from './verify-log/verify-log.controller';
 
-/** What auditors use to trust the record: the log's integrity check (and, to come, replay and the access log). */
-@Module({ controllers: [VerifyLogController] })
-export class AuditModule {}
+/** Where the audit trail is kept. */
+export interface AuditModuleOptions {
+  /** The s.62 access log (audit.db in the data directory). */
+  accessLogPath: string;
+}
+
+/**
+ * What auditors use to trust the record: the log's integrity check, and the
+ * s.62 access log that every consultation, disclosure and alteration writes to.
+ */
+@Module({})
+export class AuditModule implements OnModuleDestroy {
+  constructor(private readonly accessLog: SqliteAccessLog) {}
+
+  static forRoot(options: AuditModuleOptions): DynamicModule {
+    return {
+      module: AuditModule,
+      controllers: [VerifyLogController, AccessLogController],
+      providers: [
+        { provide: SqliteAccessLog, useFactory: () => new SqliteAccessLog(options.accessLogPath) },
+        { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
+      ],
+      exports: [SqliteAccessLog],
+    };
+  }
+
+  onModuleDestroy(): void {
+    this.accessLog.close();
+  }
+}

@@ -1,1 +1,4 @@
+export * from './access-log/access-log-entry';
+export * from './access-log/access-log.interceptor';
+export * from './access-log/sqlite-access-log';
 export * from './audit.module';

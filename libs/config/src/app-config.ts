@@ -17,6 +17,8 @@ export interface AppConfig {
   policies: SchemePolicies;
   logLevel: string;
   auth: AuthConfig;
+  /** The s.62 access log: <PPO_DATA_DIR>/audit.db. */
+  auditLogPath: string;
 }
 
 /** Thrown when the environment does not describe a runnable service; lists every problem. */
@@ -81,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const auth = readAuthConfig(env, dataDir, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, dataDir, eventStore, readModels, runProjections: projections === 'on', timeZone, policies, logLevel, auth };
+  return { port, dataDir, eventStore, readModels, runProjections: projections === 'on', timeZone, policies, logLevel, auth, auditLogPath: join(dataDir, 'audit.db') };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { collectOffenderIds, noteSubjects } from '@ppo/auth';
 import {
   applyDecorators,
   Injectable,
@@ -59,6 +60,8 @@ class CsvExportInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       map((body) => {
+        // The access log reads subjects from the body, which is about to become text.
+        noteSubjects(request, collectOffenderIds(body));
         response.setHeader('Content-Type', 'text/csv; charset=utf-8');
         response.setHeader('Content-Disposition', `attachment; filename="${spec.filename}"`);
         return toCsv(spec.toRows(body), spec.columns);

@@ -1,0 +1,84 @@
+import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ACCESS_RULE, collectOffenderIds, type AccessRule, type Permission, type RequestWithAccess } from '@ppo/auth';
+import type { Request, Response } from 'express';
+import { tap, type Observable } from 'rxjs';
+import type { AccessKind } from './access-log-entry';
+import { SqliteAccessLog } from './sqlite-access-log';
+
+/** Permissions whose routes consult offenders' personal data, and those that alter it. */
+export const CONSULTING: readonly Permission[] = ['offender.read', 'reports.cases', 'reports.activity'];
+export const ALTERING: readonly Permission[] = ['offender.command', 'offender.supervise'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const header = (request: Request, name: string) => {
+  const value = request.header(name)?.trim();
+  return value ? value.slice(0, 500) : undefined;
+};
+
+/**
+ * Logs every consultation, disclosure and alteration of offenders' data, once
+ * the route has answered successfully: who, when, which subjects, which route,
+ * and the purpose and recipient the caller gave (X-Access-Purpose,
+ * X-Disclosure-Recipient). A CSV export or a named recipient is a disclosure.
+ * If the log cannot be written the request fails: an unlogged consultation is
+ * not allowed to happen quietly.
+ */
+@Injectable()
+export class AccessLogInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('AccessLog');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly log: SqliteAccessLog,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    if (!rule || !('permission' in rule) || !(ALTERING.includes(rule.permission) || CONSULTING.includes(rule.permission))) return next.handle();
+    const request = context.switchToHttp().getRequest<RequestWithAccess>();
+    // Reading a page or record is a consultation whatever it leads to (a command's form shows whose record it is).
+    const kind: AccessKind = ['GET', 'HEAD'].includes(request.method) ? 'consultation' : ALTERING.includes(rule.permission) ? 'alteration' : 'consultation';
+    const response = context.switchToHttp().getResponse<Response>();
+    return next.handle().pipe(
+      tap((body) => {
+        if (response.statusCode >= 400) return;
+        const subjects = new Set<string>(request.accessLogSubjects ?? []);
+        const fromPath = rule.offenderParam ? request.params[rule.offenderParam] : undefined;
+        if (typeof fromPath === 'string' && UUID.test(fromPath)) subjects.add(fromPath);
+        collectOffenderIds(body, subjects);
+        // A page or list that showed nobody's data consulted nothing.
+        if (subjects.size === 0 && kind === 'consultation') return;
+        this.write(request, kind, subjects);
+      }),
+    );
+  }
+
+  private write(request: RequestWithAccess, kind: AccessKind, subjects: Set<string>): void {
+    const access = request.access;
+    if (!access) return;
+    const csv = request.query.format === 'csv' || (request.query.format === undefined && request.accepts(['application/json', 'text/csv', 'text/html']) === 'text/csv');
+    const recipient = header(request, 'x-disclosure-recipient');
+    const effective: AccessKind = kind === 'consultation' && (csv || recipient) ? 'disclosure' : kind;
+    const route = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
+    try {
+      this.log.append({
+        at: new Date().toISOString(),
+        kind: effective,
+        userId: access.principal.userId,
+        username: access.principal.username,
+        role: access.role,
+        route,
+        url: request.originalUrl,
+        subjects: [...subjects],
+        purpose: header(request, 'x-access-purpose'),
+        recipient,
+        correlationId: typeof (request as { id?: unknown }).id === 'string' ? ((request as { id?: string }).id as string) : '',
+      });
+    } catch (error) {
+      this.logger.error(`Could not write the access log for ${route}: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+}
