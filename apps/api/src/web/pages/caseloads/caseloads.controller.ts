@@ -1,0 +1,37 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Access, accessOf, renderPage, scopedAreas } from '@ppo/auth';
+import { caseloadsReport } from '@ppo/read-models';
+import type { Request, Response } from 'express';
+import { areaFilter, requestedArea } from '../shared/area-options';
+import { sendCsv } from '../shared/csv-download';
+import { hrefWith, queryValue, wantsCsv } from '../shared/page-query';
+import { reportContextOf } from '../shared/read-side';
+
+/** The same columns as GET /api/reports/caseloads?format=csv. */
+const COLUMNS = ['weekStarting', 'officer', 'role', 'offenders', 'inCustody', 'contactsRequiredThisWeek', 'contactsDeliveredThisWeek', 'overdue'];
+
+/** Each probation and police officer's caseload this week: officers' names and counts, no offender's personal data. */
+@ApiExcludeController()
+@Controller('caseloads')
+export class CaseloadsController {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  @Get()
+  @Access('reports.caseloads')
+  async report(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const access = accessOf(request);
+    const reports = reportContextOf(this.moduleRef);
+    const area = requestedArea(access.scope, queryValue(request, 'area'));
+    const { caseloads, weekStarting, asOf } = await caseloadsReport(reports.store, reports.today(), reports.policies, scopedAreas(access.scope, area));
+    if (wantsCsv(request)) return sendCsv(response, 'caseloads.csv', COLUMNS, caseloads.map((c) => ({ weekStarting, ...c })));
+    renderPage(request, response, 'pages/caseloads/caseloads.njk', {
+      asOf,
+      weekStarting,
+      caseloads,
+      areaFilter: areaFilter(access.scope, area),
+      csvHref: hrefWith('/caseloads', { area, format: 'csv' }),
+    });
+  }
+}

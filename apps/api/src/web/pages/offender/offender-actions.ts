@@ -1,0 +1,84 @@
+import type { OffenderState, SchemePolicy } from '@ppo/domain';
+import { formatDate } from '../../shared/format';
+
+/**
+ * The command forms' addresses under /offenders/:offenderId/ (apps/api/src/web/forms/offender-commands):
+ * named after each command's folder in libs/offenders/src/commands.
+ */
+
+/** A link to a command form on the offender page. */
+export interface OffenderAction {
+  text: string;
+  href: string;
+}
+
+/** Actions grouped under a heading. */
+export interface OffenderActionGroup {
+  heading: string;
+  actions: OffenderAction[];
+}
+
+/** What the signed-in user may do to offenders at all. */
+export interface ActionRights {
+  /** Day-to-day commands (`offender.command`). */
+  command: boolean;
+  /** Adoption, deselection and strand changes (`offender.supervise`). */
+  supervise: boolean;
+}
+
+/**
+ * The command forms this user may use on this offender, left out where the
+ * offender's status makes a command pointless (the decider would refuse it):
+ * adoption only when not on the scheme, contacts and lapses only on the
+ * scheme, release only from custody, little but new offending after deselection.
+ * The forms themselves (another part of the service) enforce the rules; an
+ * open intervention or order is picked on its form from `?interventionId=` or `?orderId=`.
+ */
+export function offenderActions(offenderId: string, state: OffenderState, policy: SchemePolicy, rights: ActionRights): { primary?: OffenderAction; groups: OffenderActionGroup[] } {
+  const base = `/offenders/${offenderId}`;
+  const link = (text: string, path: string): OffenderAction => ({ text, href: `${base}/${path}` });
+  const { onScheme } = state;
+  const inCustody = !!state.custody;
+  const deselected = !!state.deselection && !onScheme;
+  const groups: OffenderActionGroup[] = [];
+  const group = (heading: string, actions: (OffenderAction | false | undefined)[]) => {
+    const kept = actions.filter((a): a is OffenderAction => !!a);
+    if (kept.length) groups.push({ heading, actions: kept });
+  };
+
+  const primary = rights.supervise && !onScheme ? link(deselected ? 'Adopt onto the scheme again' : 'Adopt onto the scheme', 'adopt-offender') : undefined;
+  if (rights.supervise) {
+    group('The scheme', [onScheme && link('Change strand', 'change-strand'), onScheme && link('Deselect from the scheme', 'deselect-offender')]);
+  }
+  if (!rights.command) return { primary, groups };
+
+  group('Supervision', [
+    onScheme && link('Record a contact', 'record-contact'),
+    onScheme && link(state.team ? 'Change the supervision team' : 'Assign a supervision team', 'assign-supervision-team'),
+    onScheme && !inCustody && state.contactsPerWeek > policy.minimumContactsPerWeek && link('Reduce contact', 'reduce-contact-frequency'),
+    onScheme && !inCustody && link('Increase contact', 'increase-contact-frequency'),
+    onScheme && link('Record a review', 'complete-review'),
+  ]);
+  group('Lapses and court', [
+    onScheme && link('Record a lapse', 'record-lapse'),
+    onScheme && !inCustody && link('Fast-track to court', 'fast-track-to-court'),
+    !deselected && link('Record a court outcome', 'record-court-outcome'),
+    !deselected && !inCustody && link('Record custody', 'start-custody'),
+    inCustody && link('Record release from custody', 'release-from-custody'),
+  ]);
+  group('Offending', [link('Record a conviction', 'record-conviction'), link('Record an arrest', 'record-arrest'), link('Record harm other than offending', 'record-harm-indicator')]);
+  if (!deselected) {
+    const openInterventions = Object.entries(state.interventions).filter(([, i]) => !i.completedOn);
+    group('Needs and interventions', [
+      link('Record a need', 'identify-need'),
+      link('Start an intervention', 'start-intervention'),
+      ...openInterventions.map(([id, i]) => link(`Record how ${i.name} ended`, `complete-intervention?interventionId=${encodeURIComponent(id)}`)),
+    ]);
+    const openOrders = Object.entries(state.communityOrders).filter(([, o]) => !o.endedOn);
+    group('Community orders', [
+      link('Record a community order', 'start-community-order'),
+      ...openOrders.map(([id, o]) => link(`Record the end of the order due to end on ${formatDate(o.endsOn)}`, `end-community-order?orderId=${encodeURIComponent(id)}`)),
+    ]);
+  }
+  return { primary, groups };
+}

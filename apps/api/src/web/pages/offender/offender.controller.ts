@@ -1,0 +1,58 @@
+import { Controller, Get, Next, Req, Res } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Access, renderPage, roleGranting, type RequestWithAccess } from '@ppo/auth';
+import { foldOffender, policyForArea, upcastOffenderEvent } from '@ppo/domain';
+import { journeyFigures, OFFENDER_JOURNEY_TABLE, type OffenderJourneyRow } from '@ppo/read-models';
+import type { NextFunction, Request, Response } from 'express';
+import type { OffenderEventsView } from '../../../../../../libs/offenders/src/queries/get-offender-events/get-offender-events.handler';
+import { GetOffenderEventsQuery } from '../../../../../../libs/offenders/src/queries/get-offender-events/get-offender-events.query';
+import { GetOffenderQuery } from '../../../../../../libs/offenders/src/queries/get-offender/get-offender.query';
+import type { OffenderView } from '../../../../../../libs/offenders/src/queries/get-offender/offender-view';
+import { reportContextOf } from '../shared/read-side';
+import { offenderActions } from './offender-actions';
+import { INTENSITY_TAG_CLASSES, STRAND_TAG_CLASSES, summaryRows } from './offender-summary';
+import { timelineOf } from './timeline';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One offender: who they are, where they stand today, their journey, and what this user can do next. */
+@ApiExcludeController()
+@Controller('offenders/:offenderId')
+export class OffenderController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  @Get()
+  @Access('offender.read', { offenderParam: 'offenderId' })
+  async show(@Req() request: Request, @Res() response: Response, @Next() next: NextFunction): Promise<void> {
+    const { offenderId } = request.params as { offenderId: string };
+    // Not an offender's id (e.g. /offenders/new, the registration form): let a later route answer it, or 404.
+    if (!UUID.test(offenderId)) return next();
+    const view: OffenderView = await this.queryBus.execute(new GetOffenderQuery(offenderId));
+    const { events }: OffenderEventsView = await this.queryBus.execute(new GetOffenderEventsQuery(offenderId));
+    const reports = reportContextOf(this.moduleRef);
+    const today = reports.today();
+    const policy = policyForArea(reports.policies, view.area);
+    const { rows } = await reports.store.select(OFFENDER_JOURNEY_TABLE, { where: [{ column: 'offender_id', op: '=', value: offenderId }], limit: 1 });
+    const journey = rows[0] as OffenderJourneyRow | undefined;
+    const principal = (request as RequestWithAccess).principal!;
+    const state = foldOffender(events.map((e) => upcastOffenderEvent(e)));
+    const actions = offenderActions(offenderId, state, policy, {
+      command: !!roleGranting(principal.roles, 'offender.command'),
+      supervise: !!roleGranting(principal.roles, 'offender.supervise'),
+    });
+    renderPage(request, response, 'pages/offender/offender.njk', {
+      view,
+      rows: summaryRows(view, journey ? journeyFigures(journey, today, policy) : undefined, today),
+      timeline: timelineOf(events),
+      actions,
+      deselectionPrompted: view.deselectionPrompted,
+      strandTagClasses: STRAND_TAG_CLASSES,
+      intensityTagClasses: INTENSITY_TAG_CLASSES,
+    });
+  }
+}
