@@ -159,7 +159,7 @@ describe('Signing in through the organisation’s identity provider (OpenID Conn
 
       const home = await agent.get('/').expect(200);
       expect(home.text).toContain('Casey Worker');
-      expect(home.text).toContain('casey.worker');
+      expect(home.text).toContain('Signed in as <strong>Casey Worker</strong> (caseworker)');
       // The session is for pages: the API still wants a bearer token.
       expect((await agent.get('/api/offenders').expect(401)).body.code).toBe('AUTH.SIGN_IN_REQUIRED');
     });

@@ -5,3 +5,6 @@ export * from './shared/command-context';
 export * from './shared/offender-stream';
 export * from './shared/offender-command-runner';
 export * from './shared/scheme-policies';
+export * from './commands';
+export * from './queries';
+export { commandContextOf } from './shared/http/command-context.decorator';

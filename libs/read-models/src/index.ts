@@ -22,3 +22,4 @@ export * from './queries/activity-report/activity-report';
 export * from './projections/scheme-timeline/scheme-timeline.projection';
 export * from './queries/scheme-summary-report/scheme-summary-report';
 export * from './rebuild/rebuild-projection';
+export * from './http/report-context';

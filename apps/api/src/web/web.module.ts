@@ -8,5 +8,6 @@ import { PAGE_CONTROLLERS } from './pages';
  * queries as the API, behind the same access guard (with the session cookie
  * and a CSRF token on every form instead of a bearer token).
  */
-@Module({ controllers: [...PAGE_CONTROLLERS, ...FORM_CONTROLLERS] })
+// Forms first: /offenders/new must not be taken for an offender id by the offender page.
+@Module({ controllers: [...FORM_CONTROLLERS, ...PAGE_CONTROLLERS] })
 export class WebModule {}

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_RULE, collectOffenderIds, type AccessRule, type Permission, type RequestWithAccess } from '@ppo/auth';
+import { ACCESS_RULE, collectOffenderIds, type AccessRule, type Permission, type Principal, type RequestWithAccess } from '@ppo/auth';
 import type { Request, Response } from 'express';
 import { tap, type Observable } from 'rxjs';
 import type { AccessKind } from './access-log-entry';
@@ -36,11 +36,21 @@ export class AccessLogInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
-    if (!rule || !('permission' in rule) || !(ALTERING.includes(rule.permission) || CONSULTING.includes(rule.permission))) return next.handle();
     const request = context.switchToHttp().getRequest<RequestWithAccess>();
+    const response = context.switchToHttp().getResponse<Response>();
+    // A page open to anyone signed in (their home) is logged when it says it showed offenders.
+    if (rule && 'signedIn' in rule && rule.signedIn) {
+      return next.handle().pipe(
+        tap(() => {
+          if (response.statusCode < 400 && request.accessLogSubjects?.size && request.principal) {
+            this.write(request, 'consultation', request.accessLogSubjects, { principal: request.principal, role: request.principal.roles[0] ?? '' });
+          }
+        }),
+      );
+    }
+    if (!rule || !('permission' in rule) || !(ALTERING.includes(rule.permission) || CONSULTING.includes(rule.permission))) return next.handle();
     // Reading a page or record is a consultation whatever it leads to (a command's form shows whose record it is).
     const kind: AccessKind = ['GET', 'HEAD'].includes(request.method) ? 'consultation' : ALTERING.includes(rule.permission) ? 'alteration' : 'consultation';
-    const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       tap((body) => {
         if (response.statusCode >= 400) return;
@@ -50,14 +60,12 @@ export class AccessLogInterceptor implements NestInterceptor {
         collectOffenderIds(body, subjects);
         // A page or list that showed nobody's data consulted nothing.
         if (subjects.size === 0 && kind === 'consultation') return;
-        this.write(request, kind, subjects);
+        if (request.access) this.write(request, kind, subjects, request.access);
       }),
     );
   }
 
-  private write(request: RequestWithAccess, kind: AccessKind, subjects: Set<string>): void {
-    const access = request.access;
-    if (!access) return;
+  private write(request: RequestWithAccess, kind: AccessKind, subjects: Set<string>, access: { principal: Principal; role: string }): void {
     const csv = request.query.format === 'csv' || (request.query.format === undefined && request.accepts(['application/json', 'text/csv', 'text/html']) === 'text/csv');
     const recipient = header(request, 'x-disclosure-recipient');
     const effective: AccessKind = kind === 'consultation' && (csv || recipient) ? 'disclosure' : kind;

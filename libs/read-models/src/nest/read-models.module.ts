@@ -36,6 +36,8 @@ export class ReadModelsModule {
   static forRoot(options: ReadModelsModuleOptions): DynamicModule {
     return {
       module: ReadModelsModule,
+      // The pages read the same stores and reports as the API.
+      global: true,
       controllers: [
         ListOffendersController,
         EligibilityReportController,

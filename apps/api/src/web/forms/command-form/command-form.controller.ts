@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandFormDefinition, FormSource } from './command-form';
 import { initialAnswers } from './form-view';
 import { changesSince, readOffenderRecord } from './offender-record';
-import { commandContextOf } from './offenders-lib';
+import { commandContextOf } from '@ppo/offenders';
 import { checkPostedForm } from './read-posted-form';
 import { refusalOf, WHOLE_FORM } from './refusal';
 import { formKeyOf, formVersionOf, renderCommandForm } from './render-command-form';

@@ -1,6 +1,6 @@
 import { STRANDS } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { AdoptOffenderCommand, AdoptOffenderDto } from '../command-form/offenders-lib';
+import { AdoptOffenderCommand, AdoptOffenderDto } from '@ppo/offenders';
 import { dateField } from './common-fields';
 
 /** Adopt the offender onto the scheme after the panel's decision (supervisors only); contact starts at the policy's four a week. */

@@ -1,5 +1,5 @@
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { AssignSupervisionTeamCommand, AssignSupervisionTeamDto } from '../command-form/offenders-lib';
+import { AssignSupervisionTeamCommand, AssignSupervisionTeamDto } from '@ppo/offenders';
 import { dateField } from './common-fields';
 
 /** Assign the probation and police officers who supervise the offender together. */

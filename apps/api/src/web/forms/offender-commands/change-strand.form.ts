@@ -1,6 +1,6 @@
 import { STRANDS, STRAND_CHANGES } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { ChangeStrandCommand, ChangeStrandDto } from '../command-form/offenders-lib';
+import { ChangeStrandCommand, ChangeStrandDto } from '@ppo/offenders';
 import { sentence } from '../../shared/format';
 import { dateField } from './common-fields';
 

@@ -1,7 +1,7 @@
 import { INTERVENTION_RESULTS } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
 import { openInterventions } from '../command-form/offender-record';
-import { CompleteInterventionCommand, CompleteInterventionDto } from '../command-form/offenders-lib';
+import { CompleteInterventionCommand, CompleteInterventionDto } from '@ppo/offenders';
 import { dateField } from './common-fields';
 
 /** Record how an intervention ended, picked from the offender's open ones. */

@@ -1,6 +1,6 @@
 import { REVIEW_DECISIONS } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { CompleteReviewCommand, CompleteReviewDto } from '../command-form/offenders-lib';
+import { CompleteReviewCommand, CompleteReviewDto } from '@ppo/offenders';
 import { formatDate } from '../../shared/format';
 import { dateField, notesField } from './common-fields';
 

@@ -1,6 +1,6 @@
 import { DESELECTION_REASONS } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { DeselectOffenderCommand, DeselectOffenderDto } from '../command-form/offenders-lib';
+import { DeselectOffenderCommand, DeselectOffenderDto } from '@ppo/offenders';
 import { defaultBody } from '../command-form/read-posted-form';
 import { dateField } from './common-fields';
 

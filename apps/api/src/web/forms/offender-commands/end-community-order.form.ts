@@ -1,7 +1,7 @@
 import { COMMUNITY_ORDER_END_REASONS } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
 import { openCommunityOrders } from '../command-form/offender-record';
-import { EndCommunityOrderCommand, EndCommunityOrderDto } from '../command-form/offenders-lib';
+import { EndCommunityOrderCommand, EndCommunityOrderDto } from '@ppo/offenders';
 import { dateField } from './common-fields';
 
 /** Record the end of a community order, picked from the offender's open ones. */

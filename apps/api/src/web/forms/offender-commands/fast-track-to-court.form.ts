@@ -1,6 +1,6 @@
 import type { CommandFormDefinition } from '../command-form/command-form';
 import { lapsesNotFastTracked } from '../command-form/offender-record';
-import { FastTrackToCourtCommand, FastTrackToCourtDto } from '../command-form/offenders-lib';
+import { FastTrackToCourtCommand, FastTrackToCourtDto } from '@ppo/offenders';
 import { dateField, DATE_HINT, pickOrNone } from './common-fields';
 
 /** Fast-track the offender back to court, usually after a lapse picked from those not yet fast-tracked. */

@@ -1,6 +1,6 @@
 import { NEEDS } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { IdentifyNeedCommand, IdentifyNeedDto } from '../command-form/offenders-lib';
+import { IdentifyNeedCommand, IdentifyNeedDto } from '@ppo/offenders';
 import { dateField, notesField } from './common-fields';
 
 /** How the forms name the OASys need sections where the domain's words read badly. */

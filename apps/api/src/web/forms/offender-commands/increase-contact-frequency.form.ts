@@ -1,5 +1,5 @@
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { IncreaseContactFrequencyCommand, IncreaseContactFrequencyDto } from '../command-form/offenders-lib';
+import { IncreaseContactFrequencyCommand, IncreaseContactFrequencyDto } from '@ppo/offenders';
 import { perWeek } from '../../shared/format';
 import { dateField } from './common-fields';
 

@@ -10,7 +10,7 @@ const SUPERVISED = ['adopt-offender', 'deselect-offender', 'change-strand'];
 
 describe('The forms for the offender journey’s commands', () => {
   it('has one form for each command, at a path named after the command’s folder', () => {
-    const folders = readdirSync(COMMANDS).filter((f) => f !== 'register-offender').sort();
+    const folders = readdirSync(COMMANDS, { withFileTypes: true }).filter((f) => f.isDirectory() && f.name !== 'register-offender').map((f) => f.name).sort();
     expect(OFFENDER_COMMAND_FORMS.map((f) => f.slug).sort()).toEqual(folders);
   });
 

@@ -1,6 +1,6 @@
 import { OFFENCES } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { RecordArrestCommand, RecordArrestDto } from '../command-form/offenders-lib';
+import { RecordArrestCommand, RecordArrestDto } from '@ppo/offenders';
 import { dateField } from './common-fields';
 
 /** Record an arrest: when, and for what. */

@@ -1,6 +1,6 @@
 import { CONTACT_KINDS, CONTACT_OUTCOMES } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { RecordContactCommand, RecordContactDto } from '../command-form/offenders-lib';
+import { RecordContactCommand, RecordContactDto } from '@ppo/offenders';
 import { dateField, notesField } from './common-fields';
 
 /** Record a supervision contact (a home visit, an office appointment...) and whether the offender attended. */

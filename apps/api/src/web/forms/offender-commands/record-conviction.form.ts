@@ -1,6 +1,6 @@
 import { OFFENCES } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { RecordConvictionCommand, RecordConvictionDto } from '../command-form/offenders-lib';
+import { RecordConvictionCommand, RecordConvictionDto } from '@ppo/offenders';
 import { dateField } from './common-fields';
 
 /** Record a conviction: what for, when, and which court. Convictions in the window count towards eligibility. */

@@ -1,7 +1,7 @@
 import { COURT_OUTCOMES } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
 import { fastTracksAwaitingOutcome } from '../command-form/offender-record';
-import { RecordCourtOutcomeCommand, RecordCourtOutcomeDto } from '../command-form/offenders-lib';
+import { RecordCourtOutcomeCommand, RecordCourtOutcomeDto } from '@ppo/offenders';
 import { dateField, DATE_HINT, pickOrNone, strandAfterwardsField } from './common-fields';
 
 /**

@@ -1,6 +1,6 @@
 import { HARM_INDICATORS } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { RecordHarmIndicatorCommand, RecordHarmIndicatorDto } from '../command-form/offenders-lib';
+import { RecordHarmIndicatorCommand, RecordHarmIndicatorDto } from '@ppo/offenders';
 import { dateField, notesField } from './common-fields';
 
 /** Record harm other than offending (gang leadership, anti-social behaviour), which local selection may weigh. */

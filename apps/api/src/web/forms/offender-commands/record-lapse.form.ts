@@ -1,6 +1,6 @@
 import { LAPSE_KINDS, SEVERITIES } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { RecordLapseCommand, RecordLapseDto } from '../command-form/offenders-lib';
+import { RecordLapseCommand, RecordLapseDto } from '@ppo/offenders';
 import { dateField, notesField } from './common-fields';
 
 /** Record a lapse (drug use, reoffending, missed contacts). A recent lapse escalates supervision and may lead to a fast-track to court. */

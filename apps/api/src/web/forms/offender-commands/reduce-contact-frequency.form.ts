@@ -1,5 +1,5 @@
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { ReduceContactFrequencyCommand, ReduceContactFrequencyDto } from '../command-form/offenders-lib';
+import { ReduceContactFrequencyCommand, ReduceContactFrequencyDto } from '@ppo/offenders';
 import { perWeek } from '../../shared/format';
 import { dateField } from './common-fields';
 

@@ -1,5 +1,5 @@
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { ReleaseFromCustodyCommand, ReleaseFromCustodyDto } from '../command-form/offenders-lib';
+import { ReleaseFromCustodyCommand, ReleaseFromCustodyDto } from '@ppo/offenders';
 import { dateField, strandAfterwardsField } from './common-fields';
 
 /** Record release from custody, and the strand the offender is mainly managed under on release. */

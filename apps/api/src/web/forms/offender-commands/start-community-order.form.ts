@@ -1,5 +1,5 @@
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { StartCommunityOrderCommand, StartCommunityOrderDto } from '../command-form/offenders-lib';
+import { StartCommunityOrderCommand, StartCommunityOrderDto } from '@ppo/offenders';
 import { dateField, DATE_HINT, notesField } from './common-fields';
 
 /** Record a community order the offender is serving, with its end date and requirements. */

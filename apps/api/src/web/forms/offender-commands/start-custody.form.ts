@@ -1,5 +1,5 @@
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { StartCustodyCommand, StartCustodyDto } from '../command-form/offenders-lib';
+import { StartCustodyCommand, StartCustodyDto } from '@ppo/offenders';
 import { defaultBody } from '../command-form/read-posted-form';
 import { dateField } from './common-fields';
 

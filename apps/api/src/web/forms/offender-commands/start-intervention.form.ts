@@ -1,6 +1,6 @@
 import { NEEDS } from '@ppo/domain';
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { StartInterventionCommand, StartInterventionDto } from '../command-form/offenders-lib';
+import { StartInterventionCommand, StartInterventionDto } from '@ppo/offenders';
 import { dateField } from './common-fields';
 import { NEED_LABELS } from './identify-need.form';
 

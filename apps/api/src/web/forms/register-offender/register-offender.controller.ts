@@ -10,7 +10,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { offenderPage } from '../command-form/command-form.controller';
 import type { FormSource } from '../command-form/command-form';
 import { initialAnswers } from '../command-form/form-view';
-import { commandContextOf, RegisterOffenderCommand } from '../command-form/offenders-lib';
+import { commandContextOf, RegisterOffenderCommand } from '@ppo/offenders';
 import { checkPostedForm } from '../command-form/read-posted-form';
 import { refusalOf, WHOLE_FORM } from '../command-form/refusal';
 import { formKeyOf, renderCommandForm } from '../command-form/render-command-form';

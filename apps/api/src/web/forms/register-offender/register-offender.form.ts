@@ -1,5 +1,5 @@
 import type { CommandFormDefinition } from '../command-form/command-form';
-import { RegisterOffenderCommand, RegisterOffenderDto } from '../command-form/offenders-lib';
+import { RegisterOffenderCommand, RegisterOffenderDto } from '@ppo/offenders';
 import { sentence } from '../../shared/format';
 
 /** Register an offender in one of the user's own areas (the access guard refuses any other). */

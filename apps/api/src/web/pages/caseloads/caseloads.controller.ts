@@ -1,13 +1,11 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, accessOf, renderPage, scopedAreas } from '@ppo/auth';
-import { caseloadsReport } from '@ppo/read-models';
+import { caseloadsReport, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
 import { areaFilter, requestedArea } from '../shared/area-options';
 import { sendCsv } from '../shared/csv-download';
 import { hrefWith, queryValue, wantsCsv } from '../shared/page-query';
-import { reportContextOf } from '../shared/read-side';
 
 /** The same columns as GET /api/reports/caseloads?format=csv. */
 const COLUMNS = ['weekStarting', 'officer', 'role', 'offenders', 'inCustody', 'contactsRequiredThisWeek', 'contactsDeliveredThisWeek', 'overdue'];
@@ -16,13 +14,13 @@ const COLUMNS = ['weekStarting', 'officer', 'role', 'offenders', 'inCustody', 'c
 @ApiExcludeController()
 @Controller('caseloads')
 export class CaseloadsController {
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly reportContext: ReportContext) {}
 
   @Get()
   @Access('reports.caseloads')
   async report(@Req() request: Request, @Res() response: Response): Promise<void> {
     const access = accessOf(request);
-    const reports = reportContextOf(this.moduleRef);
+    const reports = this.reportContext;
     const area = requestedArea(access.scope, queryValue(request, 'area'));
     const { caseloads, weekStarting, asOf } = await caseloadsReport(reports.store, reports.today(), reports.policies, scopedAreas(access.scope, area));
     if (wantsCsv(request)) return sendCsv(response, 'caseloads.csv', COLUMNS, caseloads.map((c) => ({ weekStarting, ...c })));

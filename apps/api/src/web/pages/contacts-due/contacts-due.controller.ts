@@ -1,14 +1,12 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, accessOf, noteSubjects, renderPage, scopedAreas } from '@ppo/auth';
 import { addDays } from '@ppo/domain';
-import { contactsDueReport } from '@ppo/read-models';
+import { contactsDueReport, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
 import { areaFilter, requestedArea } from '../shared/area-options';
 import { sendCsv } from '../shared/csv-download';
 import { hrefWith, queryValue, wantsCsv } from '../shared/page-query';
-import { reportContextOf } from '../shared/read-side';
 
 /** The same columns as GET /api/reports/contacts-due?format=csv. */
 const COLUMNS = ['asOf', 'offenderId', 'crn', 'givenName', 'familyName', 'area', 'probationOfficer', 'policeOfficer', 'contactsPerWeek', 'lastContactOn', 'dueOn', 'overdue'];
@@ -17,13 +15,13 @@ const COLUMNS = ['asOf', 'offenderId', 'crn', 'givenName', 'familyName', 'area',
 @ApiExcludeController()
 @Controller('contacts-due')
 export class ContactsDueController {
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly reportContext: ReportContext) {}
 
   @Get()
   @Access('reports.cases')
   async report(@Req() request: Request, @Res() response: Response): Promise<void> {
     const access = accessOf(request);
-    const reports = reportContextOf(this.moduleRef);
+    const reports = this.reportContext;
     const area = requestedArea(access.scope, queryValue(request, 'area'));
     const officer = queryValue(request, 'officer');
     const { contacts, asOf } = await contactsDueReport(reports.store, reports.today(), reports.policies, { officer, areas: scopedAreas(access.scope, area) });

@@ -1,14 +1,12 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, accessOf, renderPage, scopedAreas, type FieldError } from '@ppo/auth';
 import { addMonths } from '@ppo/domain';
-import { schemeSummaryReport } from '@ppo/read-models';
+import { schemeSummaryReport, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
 import { areaFilter, requestedArea } from '../shared/area-options';
 import { sendCsv } from '../shared/csv-download';
 import { hrefWith, queryValue, wantsCsv } from '../shared/page-query';
-import { reportContextOf } from '../shared/read-side';
 import { dashboardCharts, dashboardTables } from './dashboard-charts';
 import { dashboardFigures, monthName, monthsBetween, parseMonth } from './dashboard-figures';
 import { SCHEME_SUMMARY_COLUMNS, schemeSummaryCsvRow } from './scheme-summary-csv';
@@ -23,13 +21,13 @@ const MAX_MONTHS = 36;
 @ApiExcludeController()
 @Controller('dashboard')
 export class DashboardController {
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly reportContext: ReportContext) {}
 
   @Get()
   @Access('reports.aggregate')
   async dashboard(@Req() request: Request, @Res() response: Response): Promise<void> {
     const access = accessOf(request);
-    const reports = reportContextOf(this.moduleRef);
+    const reports = this.reportContext;
     const today = reports.today();
     const area = requestedArea(access.scope, queryValue(request, 'area'));
     const typed = { from: queryValue(request, 'from'), to: queryValue(request, 'to') };

@@ -1,13 +1,11 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, accessOf, noteSubjects, renderPage, scopedAreas } from '@ppo/auth';
-import { eligibilityReport, type EligibleCandidate } from '@ppo/read-models';
+import { eligibilityReport, type EligibleCandidate, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
 import { areaFilter, requestedArea } from '../shared/area-options';
 import { sendCsv } from '../shared/csv-download';
 import { hrefWith, queryValue, wantsCsv } from '../shared/page-query';
-import { reportContextOf } from '../shared/read-side';
 
 /** The same columns as GET /api/reports/eligibility?format=csv. */
 const COLUMNS = ['asOf', 'offenderId', 'crn', 'givenName', 'familyName', 'area', 'status', 'score', 'threshold', 'windowStart', 'convictionsInWindow', 'priorityConvictions', 'harmIndicators'];
@@ -39,13 +37,13 @@ function tally(values: string[]): { name: string; count: number }[] {
 @ApiExcludeController()
 @Controller('eligibility')
 export class EligibilityController {
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly reportContext: ReportContext) {}
 
   @Get()
   @Access('reports.cases')
   async report(@Req() request: Request, @Res() response: Response): Promise<void> {
     const access = accessOf(request);
-    const reports = reportContextOf(this.moduleRef);
+    const reports = this.reportContext;
     const area = requestedArea(access.scope, queryValue(request, 'area'));
     const { candidates, asOf } = await eligibilityReport(reports.store, reports.today(), reports.policies, scopedAreas(access.scope, area));
     // For the s.62 access log: whose details this page (or its CSV, a disclosure) showed.

@@ -1,11 +1,9 @@
+import { ReportContext } from '@ppo/read-models';
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { areaScopeOf, renderPage, scopedAreas, SignedIn, type RequestWithAccess } from '@ppo/auth';
+import { areaScopeOf, noteSubjects, renderPage, scopedAreas, SignedIn, type RequestWithAccess } from '@ppo/auth';
 import type { Request, Response } from 'express';
-import { reportContextOf } from '../shared/read-side';
 import { caseworkerHome } from './caseworker-home';
-import { logHomeConsultation } from './home-access-log';
 import { startLinks } from './start-links';
 
 /**
@@ -16,7 +14,7 @@ import { startLinks } from './start-links';
 @ApiExcludeController()
 @Controller()
 export class HomeController {
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly reportContext: ReportContext) {}
 
   @Get()
   @SignedIn()
@@ -25,11 +23,12 @@ export class HomeController {
     if (!principal.roles.some((r) => r === 'caseworker' || r === 'supervisor')) {
       return renderPage(request, response, 'home/home.njk', { links: startLinks(principal) });
     }
-    const reports = reportContextOf(this.moduleRef);
+    const reports = this.reportContext;
     const areas = scopedAreas(areaScopeOf(principal, 'reports.cases'));
     const today = reports.today();
     const home = await caseworkerHome(reports.store, principal, areas, today, reports.policies);
-    logHomeConsultation(this.moduleRef, request, principal, [
+    // The access log records whose names and CRNs this page showed.
+    noteSubjects(request, [
       ...home.offenders.map((o) => o.offenderId),
       ...Object.values(home.contacts).flatMap((list) => list.map((c) => c.offenderId)),
       ...home.lapses.map((l) => l.offenderId),

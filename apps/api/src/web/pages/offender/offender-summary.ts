@@ -1,5 +1,5 @@
 import type { JourneyFigures } from '@ppo/read-models';
-import type { OffenderView } from '../../../../../../libs/offenders/src/queries/get-offender/offender-view';
+import type { OffenderView } from '@ppo/offenders';
 import { formatDate, perWeek, sentence } from '../../shared/format';
 
 /** A row of the GOV.UK summary list of an offender's current state. */

@@ -1,16 +1,14 @@
 import { Controller, Get, Next, Req, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, renderPage, roleGranting, type RequestWithAccess } from '@ppo/auth';
 import { foldOffender, policyForArea, upcastOffenderEvent } from '@ppo/domain';
-import { journeyFigures, OFFENDER_JOURNEY_TABLE, type OffenderJourneyRow } from '@ppo/read-models';
+import { journeyFigures, OFFENDER_JOURNEY_TABLE, type OffenderJourneyRow, ReportContext } from '@ppo/read-models';
 import type { NextFunction, Request, Response } from 'express';
-import type { OffenderEventsView } from '../../../../../../libs/offenders/src/queries/get-offender-events/get-offender-events.handler';
-import { GetOffenderEventsQuery } from '../../../../../../libs/offenders/src/queries/get-offender-events/get-offender-events.query';
-import { GetOffenderQuery } from '../../../../../../libs/offenders/src/queries/get-offender/get-offender.query';
-import type { OffenderView } from '../../../../../../libs/offenders/src/queries/get-offender/offender-view';
-import { reportContextOf } from '../shared/read-side';
+import type { OffenderEventsView } from '@ppo/offenders';
+import { GetOffenderEventsQuery } from '@ppo/offenders';
+import { GetOffenderQuery } from '@ppo/offenders';
+import type { OffenderView } from '@ppo/offenders';
 import { offenderActions } from './offender-actions';
 import { INTENSITY_TAG_CLASSES, STRAND_TAG_CLASSES, summaryRows } from './offender-summary';
 import { timelineOf } from './timeline';
@@ -23,7 +21,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class OffenderController {
   constructor(
     private readonly queryBus: QueryBus,
-    private readonly moduleRef: ModuleRef,
+    private readonly reportContext: ReportContext,
   ) {}
 
   @Get()
@@ -34,7 +32,7 @@ export class OffenderController {
     if (!UUID.test(offenderId)) return next();
     const view: OffenderView = await this.queryBus.execute(new GetOffenderQuery(offenderId));
     const { events }: OffenderEventsView = await this.queryBus.execute(new GetOffenderEventsQuery(offenderId));
-    const reports = reportContextOf(this.moduleRef);
+    const reports = this.reportContext;
     const today = reports.today();
     const policy = policyForArea(reports.policies, view.area);
     const { rows } = await reports.store.select(OFFENDER_JOURNEY_TABLE, { where: [{ column: 'offender_id', op: '=', value: offenderId }], limit: 1 });

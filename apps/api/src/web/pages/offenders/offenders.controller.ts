@@ -1,10 +1,8 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, accessOf, noteSubjects, renderPage, scopedAreas } from '@ppo/auth';
 import { INTENSITIES, OFFENDER_STATUSES, STRANDS } from '@ppo/domain';
-import { listOffenders, type OffenderSort } from '@ppo/read-models';
-import { reportContextOf } from '../shared/read-side';
+import { listOffenders, type OffenderSort, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
 import { areaFilter, requestedArea } from '../shared/area-options';
 import { queryChoice, queryPage, queryValue } from '../shared/page-query';
@@ -14,13 +12,13 @@ import { filterChoices, headerCells, pagination, selectedFilters, SORT_KEYS, typ
 @ApiExcludeController()
 @Controller('offenders')
 export class OffendersController {
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly reportContext: ReportContext) {}
 
   @Get()
   @Access('reports.cases')
   async list(@Req() request: Request, @Res() response: Response): Promise<void> {
     const access = accessOf(request);
-    const reports = reportContextOf(this.moduleRef);
+    const reports = this.reportContext;
     const sortValue = queryValue(request, 'sort') ?? 'name';
     const sortKey = sortValue.replace(/^-/, '') as OffenderSort;
     const pageSize = queryPage(request, 'pageSize');

@@ -1,17 +1,16 @@
+import { ProjectionsService } from '@ppo/read-models';
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, renderPage, type FieldError } from '@ppo/auth';
 import { ApplicationError } from '@ppo/offenders';
 import type { Request, Response } from 'express';
-import { projectionsOf } from '../shared/read-side';
 import { projectionRows } from './projection-rows';
 
 /** Operators' view of the read models: where each projection stands, and (for admins) rebuilding one. */
 @ApiExcludeController()
 @Controller('projections')
 export class ProjectionsController {
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly projections: ProjectionsService) {}
 
   @Get()
   @Access('operations.read')
@@ -24,7 +23,7 @@ export class ProjectionsController {
   async rebuild(@Req() request: Request, @Res() response: Response): Promise<void> {
     const { name } = request.params as { name: string };
     try {
-      projectionsOf(this.moduleRef).startRebuild(name);
+      this.projections.startRebuild(name);
     } catch (error) {
       // A known projection that cannot be rebuilt now (one already rebuilding, or projections run elsewhere): say why on the page.
       if (!(error instanceof ApplicationError) || error.status !== 409) throw error;
@@ -34,7 +33,7 @@ export class ProjectionsController {
   }
 
   private async render(request: Request, response: Response, errors: FieldError[], status: number): Promise<void> {
-    const statuses = await projectionsOf(this.moduleRef).statuses();
+    const statuses = await this.projections.statuses();
     renderPage(request, response, 'pages/projections/projections.njk', { projections: projectionRows(statuses), errors }, status);
   }
 }
