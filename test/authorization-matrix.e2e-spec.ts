@@ -1,7 +1,8 @@
 import type { Role } from '@ppo/auth';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { register, startTestApp, type TestApp } from './support/test-app';
+import { csrfOf, signedInBrowser } from './support/browser';
+import { register, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 /**
  * Who may call what, written out here independently of the code's own table:
@@ -67,19 +68,60 @@ const POLICY: Record<string, Rule> = {
   'GET /api/reports/scheme-summary': { roles: ['caseworker', 'supervisor', 'auditor', 'analyst'], area: 'list', allowed: 200 },
   'GET /api/projections': { roles: ['admin', 'auditor'], area: 'none', allowed: 200 },
   'GET /api/audit/verify': { roles: ['auditor'], area: 'none', allowed: 200 },
+  'GET /api/audit/access-log': { roles: ['auditor'], area: 'none', allowed: 200 },
   // An unknown projection: allowed callers learn it does not exist, others are refused first.
   'POST /api/projections/:name/rebuild': { roles: ['admin'], area: 'none', allowed: 404 },
   'POST /api/auth/token': { roles: 'public', area: 'none', allowed: 400 },
 };
 
+/** The slugs of the command forms (`/offenders/:offenderId/<slug>`); the first three are for supervisors. */
+const SUPERVISE_FORMS = ['adopt-offender', 'deselect-offender', 'change-strand'];
+const CASEWORK_FORMS = [
+  'record-conviction', 'record-arrest', 'record-harm-indicator', 'assign-supervision-team', 'record-contact', 'reduce-contact-frequency',
+  'increase-contact-frequency', 'identify-need', 'start-intervention', 'complete-intervention', 'record-lapse', 'fast-track-to-court',
+  'record-court-outcome', 'start-custody', 'release-from-custody', 'start-community-order', 'end-community-order', 'complete-review',
+];
+const formRules = (slugs: string[], roles: Role[]): [string, PageRule][] =>
+  slugs.flatMap((slug) => [
+    [`GET /offenders/:offenderId/${slug}`, { roles, area: 'offender', allowed: 200 }],
+    // An empty form: the form's own validation answers once access is granted.
+    [`POST /offenders/:offenderId/${slug}`, { roles, area: 'offender', allowed: 400 }],
+  ]);
+
+interface PageRule {
+  /** Roles allowed; 'signed-in' for any signed-in user. */
+  roles: Role[] | 'signed-in';
+  area: Area;
+  allowed: number;
+}
+
+/** Who may use which page, signed in with a browser session (the same permissions as the API). */
+const PAGE_POLICY: Record<string, PageRule> = {
+  'GET /': { roles: 'signed-in', area: 'none', allowed: 200 },
+  'GET /session/keep-alive': { roles: 'signed-in', area: 'none', allowed: 204 },
+  'GET /offenders': { roles: CASE_LISTS, area: 'list', allowed: 200 },
+  'GET /offenders/:offenderId': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
+  'GET /eligibility': { roles: CASE_LISTS, area: 'list', allowed: 200 },
+  'GET /contacts-due': { roles: CASE_LISTS, area: 'list', allowed: 200 },
+  'GET /caseloads': { roles: ['supervisor', 'auditor', 'analyst'], area: 'list', allowed: 200 },
+  'GET /dashboard': { roles: ['caseworker', 'supervisor', 'auditor', 'analyst'], area: 'list', allowed: 200 },
+  'GET /projections': { roles: ['admin', 'auditor'], area: 'none', allowed: 200 },
+  'POST /projections/:name/rebuild': { roles: ['admin'], area: 'none', allowed: 404 },
+  'GET /offenders/new': { roles: CASEWORK, area: 'none', allowed: 200 },
+  'POST /offenders/new': { roles: CASEWORK, area: 'body', allowed: 400 },
+  ...Object.fromEntries(formRules(SUPERVISE_FORMS, SUPERVISE)),
+  ...Object.fromEntries(formRules(CASEWORK_FORMS, CASEWORK)),
+};
+
 /** Pages answer the API's bearer-token callers as anonymous visitors: these are what any such caller gets. */
 const PAGES: Record<string, number> = {
+  // Signed-in pages send an anonymous visitor to sign in; their forms refuse a post without the session's CSRF token.
+  ...Object.fromEntries(Object.keys(PAGE_POLICY).map((route) => [route, route.startsWith('GET') ? 303 : 403])),
   'GET /': 303,
   'GET /sign-in': 200,
   'POST /sign-in': 403,
   'POST /sign-out': 403,
   'GET /signed-out': 200,
-  'GET /session/keep-alive': 303,
   'GET /setup/:token': 404,
   'POST /setup/:token': 403,
 };
@@ -176,6 +218,38 @@ describe('Authorization matrix: every route, every role, in and out of area', ()
     for (const [route, expected] of Object.entries(PAGES)) {
       const response = await call(t.anonymous, route, 'in');
       if (response.status !== expected) mismatches.push(`${route}: ${response.status}, expected ${expected}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('answers every role on every page, signed in with a session, in and out of its area, as the policy says', async () => {
+    const browsers = new Map<Role, { agent: request.Agent; csrf: string }>();
+    for (const role of ROLES) {
+      const user = await t.user([role], ['northumbria'], { username: `page-${role}` });
+      const agent = await signedInBrowser(t.app.getHttpServer(), user.account.username, TEST_PASSWORD);
+      browsers.set(role, { agent, csrf: csrfOf((await agent.get('/').expect(200)).text)! });
+    }
+    const mismatches: string[] = [];
+    for (const [route, rule] of Object.entries(PAGE_POLICY)) {
+      const [method, template] = route.split(' ');
+      for (const role of ROLES) {
+        for (const where of ['in', 'out'] as const) {
+          const { agent, csrf } = browsers.get(role)!;
+          const url = path(template, offenders[where]);
+          const body = { _csrf: csrf, ...(route === 'POST /offenders/new' ? { area: where === 'in' ? 'northumbria' : 'cumbria' } : {}) };
+          const response = method === 'GET' ? await agent.get(url) : await agent.post(url).type('form').send(body);
+          const allowed = rule.roles === 'signed-in' || rule.roles.includes(role);
+          let expected = allowed ? rule.allowed : 403;
+          if (allowed && where === 'out' && !ALL_AREAS.includes(role)) {
+            if (rule.area === 'offender') expected = 404;
+            if (rule.area === 'body') expected = 403;
+          }
+          if (response.status !== expected) mismatches.push(`${route} as ${role} (${where} of area): ${response.status}, expected ${expected}`);
+          if (rule.area === 'list' && allowed && !ALL_AREAS.includes(role) && (response.text.includes(offenders.out) || response.text.includes(outCrn))) {
+            mismatches.push(`${route} as ${role} shows an offender of another area`);
+          }
+        }
+      }
     }
     expect(mismatches).toEqual([]);
   });
