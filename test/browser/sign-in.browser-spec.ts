@@ -3,6 +3,8 @@ import type { Browser } from 'playwright-core';
 import { accessibilityViolations, launchChromium, listen, signInWithKeyboard } from '../support/chromium';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 
+jest.setTimeout(60_000);
+
 describe('Signing in, in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
