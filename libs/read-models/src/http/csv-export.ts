@@ -17,10 +17,11 @@ import { map, type Observable } from 'rxjs';
 
 const CSV_EXPORT = Symbol('CSV_EXPORT');
 
-interface CsvExportSpec {
+/** A report as CSV: the download's file name, its columns, and the rows made from the report's body. */
+export interface CsvSpec<T> {
   filename: string;
   columns: readonly string[];
-  toRows(body: any): Record<string, unknown>[];
+  toRows(body: T): Record<string, unknown>[];
 }
 
 /** Query string shared by every report: `?format=csv` asks for CSV as `Accept: text/csv` does. */
@@ -53,7 +54,7 @@ class CsvExportInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const spec = this.reflector.get<CsvExportSpec>(CSV_EXPORT, context.getHandler());
+    const spec = this.reflector.get<CsvSpec<unknown>>(CSV_EXPORT, context.getHandler());
     const request = context.switchToHttp().getRequest<Request>();
     const wantsCsv = request.query.format === 'csv' || (request.query.format === undefined && request.accepts(['application/json', 'text/csv']) === 'text/csv');
     if (!wantsCsv) return next.handle();
@@ -71,9 +72,9 @@ class CsvExportInterceptor implements NestInterceptor {
 }
 
 /** Offers a report as CSV too (`?format=csv` or `Accept: text/csv`): these columns, from rows made by `toRows`. */
-export function CsvExport<T>(filename: string, columns: readonly string[], toRows: (body: T) => Record<string, unknown>[]) {
+export function CsvExport<T>(spec: CsvSpec<T>) {
   return applyDecorators(
-    SetMetadata(CSV_EXPORT, { filename, columns, toRows }),
+    SetMetadata(CSV_EXPORT, spec),
     UseInterceptors(CsvExportInterceptor),
     ApiProduces('application/json', 'text/csv'),
     ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] }),

@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CsvExport, ReportQueryDto } from '../../http/csv-export';
 import { ReportContext } from '../../http/report-context';
-import { activityReport, type ActivityEntry } from './activity-report';
+import { ACTIVITY_CSV, activityReport, type ActivityReport } from './activity-report';
 
 class ActivityQueryDto extends ReportQueryDto {
   @IsOptional()
@@ -39,7 +39,6 @@ class ActivityQueryDto extends ReportQueryDto {
   pageSize?: number;
 }
 
-type ActivityReport = { entries: ActivityEntry[]; total: number; page: number; pageSize: number };
 
 @ApiTags('Reports')
 @Controller('api/reports/activity')
@@ -51,22 +50,7 @@ export class ActivityReportController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who issued which command when, newest first, per offender (offender=) or per user (user=), between from= and to=' })
   @ApiOkResponse({ description: 'A page of commands' })
-  @CsvExport<ActivityReport>(
-    'activity.csv',
-    ['recordedAt', 'occurredAt', 'userId', 'role', 'command', 'event', 'offenderId', 'commandId', 'correlationId'],
-    ({ entries }) =>
-    entries.map((e) => ({
-      recordedAt: e.recordedAt,
-      occurredAt: e.occurredAt,
-      userId: e.user.userId,
-      role: e.user.role,
-      command: e.command,
-      event: e.event,
-      offenderId: e.offenderId,
-      commandId: e.commandId,
-      correlationId: e.correlationId,
-    })),
-  )
+  @CsvExport(ACTIVITY_CSV)
   report(@Query() query: ActivityQueryDto, @CurrentAccess() access: RequestAccess): Promise<ActivityReport> {
     return activityReport(this.reports.store, { areas: scopedAreas(access.scope), offenderId: query.offender, userId: query.user, from: query.from, to: query.to, page: query.page, pageSize: query.pageSize });
   }

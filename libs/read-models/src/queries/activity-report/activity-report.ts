@@ -2,6 +2,7 @@ import { addDays } from '@ppo/domain';
 import { ACTIVITY_TABLE, type ActivityRow } from '../../projections/activity/activity.projection';
 import type { ReadModelStore } from '../../store/read-model-store.port';
 import type { Condition } from '../../store/table-spec';
+import type { CsvSpec } from '../../http/csv-export';
 
 /** An event as supervisors see it in the activity log, with the command that caused it. */
 export interface ActivityEntry {
@@ -59,3 +60,24 @@ export async function activityReport(store: ReadModelStore, filter: ActivityFilt
   }));
   return { entries, total, page, pageSize };
 }
+
+/** The report as GET answers it. */
+export type ActivityReport = { entries: ActivityEntry[]; total: number; page: number; pageSize: number };
+
+/** The report as CSV (`?format=csv`), for the API and the pages alike. */
+export const ACTIVITY_CSV: CsvSpec<ActivityReport> = {
+  filename: 'activity.csv',
+  columns: ['recordedAt', 'occurredAt', 'userId', 'role', 'command', 'event', 'offenderId', 'commandId', 'correlationId'],
+  toRows: ({ entries }) =>
+    entries.map((e) => ({
+      recordedAt: e.recordedAt,
+      occurredAt: e.occurredAt,
+      userId: e.user.userId,
+      role: e.user.role,
+      command: e.command,
+      event: e.event,
+      offenderId: e.offenderId,
+      commandId: e.commandId,
+      correlationId: e.correlationId,
+    })),
+};

@@ -3,9 +3,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CsvExport } from '../../http/csv-export';
 import { AreaReportQueryDto, ReportContext } from '../../http/report-context';
-import { caseloadsReport, type Caseload } from './caseloads-report';
+import { CASELOADS_CSV, caseloadsReport, type CaseloadsReport } from './caseloads-report';
 
-type CaseloadsReport = { caseloads: Caseload[]; weekStarting: string; asOf: string };
 
 @ApiTags('Reports')
 @Controller('api/reports/caseloads')
@@ -18,10 +17,7 @@ export class CaseloadsReportController {
   @ApiOperation({ summary: 'Per probation and police officer: offenders, contacts required and delivered this week, overdue' })
   @ApiQuery({ name: 'area', required: false })
   @ApiOkResponse({ description: 'One entry per officer' })
-  @CsvExport<CaseloadsReport>(
-    'caseloads.csv',
-    ['weekStarting', 'officer', 'role', 'offenders', 'inCustody', 'contactsRequiredThisWeek', 'contactsDeliveredThisWeek', 'overdue'],
-    ({ caseloads, weekStarting }) => caseloads.map((c) => ({ weekStarting, ...c })))
+  @CsvExport(CASELOADS_CSV)
   report(@Query() query: AreaReportQueryDto, @CurrentAccess() access: RequestAccess): Promise<CaseloadsReport> {
     return caseloadsReport(this.reports.store, this.reports.today(), this.reports.policies, scopedAreas(access.scope, query.area));
   }

@@ -3,6 +3,7 @@ import { journeyFigures } from '../../projections/offender-journey/journey-figur
 import { OFFENDER_JOURNEY_TABLE, type OffenderJourneyRow } from '../../projections/offender-journey/offender-journey.table';
 import type { ReadModelStore } from '../../store/read-model-store.port';
 import type { Condition } from '../../store/table-spec';
+import type { CsvSpec } from '../../http/csv-export';
 
 /** One officer's caseload this week. */
 export interface Caseload {
@@ -61,3 +62,13 @@ export async function caseloadsReport(
   const caseloads = [...byOfficer.values()].sort((a, b) => a.role.localeCompare(b.role) || a.officer.localeCompare(b.officer));
   return { caseloads, weekStarting: monday, asOf: today };
 }
+
+/** The report as GET answers it. */
+export type CaseloadsReport = { caseloads: Caseload[]; weekStarting: string; asOf: string };
+
+/** The report as CSV (`?format=csv`), for the API and the pages alike. */
+export const CASELOADS_CSV: CsvSpec<CaseloadsReport> = {
+  filename: 'caseloads.csv',
+  columns: ['weekStarting', 'officer', 'role', 'offenders', 'inCustody', 'contactsRequiredThisWeek', 'contactsDeliveredThisWeek', 'overdue'],
+  toRows: ({ caseloads, weekStarting }) => caseloads.map((c) => ({ weekStarting, ...c })),
+};

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { CsvExport } from '../../http/csv-export';
 import { AreaReportQueryDto, ReportContext } from '../../http/report-context';
-import { contactsDueReport, type ContactDue } from './contacts-due-report';
+import { CONTACTS_DUE_CSV, contactsDueReport, type ContactsDueReport } from './contacts-due-report';
 
 class ContactsDueQueryDto extends AreaReportQueryDto {
   @IsOptional()
@@ -13,7 +13,6 @@ class ContactsDueQueryDto extends AreaReportQueryDto {
   officer?: string;
 }
 
-type ContactsDueReport = { contacts: ContactDue[]; asOf: string };
 
 @ApiTags('Reports')
 @Controller('api/reports/contacts-due')
@@ -27,10 +26,7 @@ export class ContactsDueReportController {
   @ApiQuery({ name: 'area', required: false })
   @ApiQuery({ name: 'officer', required: false })
   @ApiOkResponse({ description: 'One entry per offender' })
-  @CsvExport<ContactsDueReport>(
-    'contacts-due.csv',
-    ['asOf', 'offenderId', 'crn', 'givenName', 'familyName', 'area', 'probationOfficer', 'policeOfficer', 'contactsPerWeek', 'lastContactOn', 'dueOn', 'overdue'],
-    ({ contacts, asOf }) => contacts.map((c) => ({ asOf, ...c })))
+  @CsvExport(CONTACTS_DUE_CSV)
   report(@Query() query: ContactsDueQueryDto, @CurrentAccess() access: RequestAccess): Promise<ContactsDueReport> {
     return contactsDueReport(this.reports.store, this.reports.today(), this.reports.policies, { officer: query.officer, areas: scopedAreas(access.scope, query.area) });
   }

@@ -2,6 +2,7 @@ import { addDays, policyForArea, type IsoDate, type SchemePolicies } from '@ppo/
 import type { ReadModelStore } from '../../store/read-model-store.port';
 import { journeyFigures } from '../../projections/offender-journey/journey-figures';
 import { supervisedOffenders } from '../caseloads-report/caseloads-report';
+import type { CsvSpec } from '../../http/csv-export';
 
 /** An offender whose next contact is due within the coming week, or overdue. */
 export interface ContactDue {
@@ -50,3 +51,13 @@ export async function contactsDueReport(
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.familyName.localeCompare(b.familyName));
   return { contacts, asOf: today };
 }
+
+/** The report as GET answers it. */
+export type ContactsDueReport = { contacts: ContactDue[]; asOf: string };
+
+/** The report as CSV (`?format=csv`), for the API and the pages alike. */
+export const CONTACTS_DUE_CSV: CsvSpec<ContactsDueReport> = {
+  filename: 'contacts-due.csv',
+  columns: ['asOf', 'offenderId', 'crn', 'givenName', 'familyName', 'area', 'probationOfficer', 'policeOfficer', 'contactsPerWeek', 'lastContactOn', 'dueOn', 'overdue'],
+  toRows: ({ contacts, asOf }) => contacts.map((c) => ({ asOf, ...c })),
+};

@@ -2,6 +2,7 @@ import { addDays, addMonths, assessEligibility, policyForArea, type Eligibility,
 import { ELIGIBILITY_TABLE, type EligibilityRow } from '../../projections/eligibility/eligibility.projection';
 import type { ReadModelStore } from '../../store/read-model-store.port';
 import type { Condition } from '../../store/table-spec';
+import type { CsvSpec } from '../../http/csv-export';
 
 /** A registered offender, not on the scheme, who meets their area's policy today, with the evidence. */
 export interface EligibleCandidate {
@@ -54,3 +55,28 @@ export async function eligibilityReport(
     .sort((a, b) => b.eligibility.score - a.eligibility.score);
   return { candidates, asOf: today };
 }
+
+/** The report as GET answers it. */
+export type EligibilityReport = { candidates: EligibleCandidate[]; asOf: string };
+
+/** The report as CSV (`?format=csv`), for the API and the pages alike. */
+export const ELIGIBILITY_CSV: CsvSpec<EligibilityReport> = {
+  filename: 'eligibility.csv',
+  columns: ['asOf', 'offenderId', 'crn', 'givenName', 'familyName', 'area', 'status', 'score', 'threshold', 'windowStart', 'convictionsInWindow', 'priorityConvictions', 'harmIndicators'],
+  toRows: ({ candidates, asOf }) =>
+    candidates.map((c) => ({
+      asOf,
+      offenderId: c.offenderId,
+      crn: c.crn,
+      givenName: c.givenName,
+      familyName: c.familyName,
+      area: c.area,
+      status: c.status,
+      score: c.eligibility.score,
+      threshold: c.eligibility.threshold,
+      windowStart: c.eligibility.windowStart,
+      convictionsInWindow: c.eligibility.evidence.convictions.length,
+      priorityConvictions: c.eligibility.evidence.convictions.filter((v) => v.priority).length,
+      harmIndicators: c.eligibility.evidence.harmIndicators.length,
+    })),
+};

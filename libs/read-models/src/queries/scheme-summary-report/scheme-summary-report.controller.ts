@@ -6,7 +6,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CsvExport } from '../../http/csv-export';
 import { AreaReportQueryDto, ReportContext } from '../../http/report-context';
-import { schemeSummaryReport, type SchemeMonth } from './scheme-summary-report';
+import { SCHEME_SUMMARY_CSV, schemeSummaryReport, type SchemeSummary } from './scheme-summary-report';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -27,7 +27,6 @@ class SchemeSummaryQueryDto extends AreaReportQueryDto {
   window?: number;
 }
 
-type SchemeSummary = { months: SchemeMonth[]; asOf: string };
 
 @ApiTags('Reports')
 @Controller('api/reports/scheme-summary')
@@ -46,37 +45,7 @@ export class SchemeSummaryReportController {
   @ApiQuery({ name: 'to', required: false, description: 'Last month, YYYY-MM (default: this month)' })
   @ApiQuery({ name: 'window', required: false, description: 'Months before and after adoption compared for offending (default 12)' })
   @ApiOkResponse({ description: 'One entry per area and month' })
-  @CsvExport<SchemeSummary>(
-    'scheme-summary.csv',
-    ['area', 'month', 'cohort', 'inCustody', 'preventAndDeter', 'catchAndConvict', 'rehabilitateAndResettle', 'intensive', 'high', 'medium', 'standard', 'low', 'adoptions', 'deselections', 'lapses', 'fastTracks', 'contactsAttended', 'contactsRequired', 'compliancePercent', 'meanDaysLapseToFastTrack', 'offendingCohort', 'offendingBefore', 'offendingAfter', 'offendingReductionPercent'],
-    ({ months }) =>
-    months.map((m) => ({
-      area: m.area,
-      month: m.month,
-      cohort: m.cohort.total,
-      inCustody: m.cohort.inCustody,
-      preventAndDeter: m.cohort.byStrand['prevent-and-deter'] ?? 0,
-      catchAndConvict: m.cohort.byStrand['catch-and-convict'] ?? 0,
-      rehabilitateAndResettle: m.cohort.byStrand['rehabilitate-and-resettle'] ?? 0,
-      intensive: m.cohort.byIntensity.intensive ?? 0,
-      high: m.cohort.byIntensity.high ?? 0,
-      medium: m.cohort.byIntensity.medium ?? 0,
-      standard: m.cohort.byIntensity.standard ?? 0,
-      low: m.cohort.byIntensity.low ?? 0,
-      adoptions: m.adoptions,
-      deselections: m.deselections,
-      lapses: m.lapses,
-      fastTracks: m.fastTracks,
-      contactsAttended: m.contactCompliance.attended,
-      contactsRequired: m.contactCompliance.required,
-      compliancePercent: m.contactCompliance.percent,
-      meanDaysLapseToFastTrack: m.lapseToFastTrack.meanDays,
-      offendingCohort: m.offending.offenders,
-      offendingBefore: m.offending.before,
-      offendingAfter: m.offending.after,
-      offendingReductionPercent: m.offending.reductionPercent,
-    })),
-  )
+  @CsvExport(SCHEME_SUMMARY_CSV)
   report(@Query() query: SchemeSummaryQueryDto, @CurrentAccess() access: RequestAccess): Promise<SchemeSummary> {
     const today = this.reports.today();
     const to = query.to ?? today.slice(0, 7);

@@ -3,6 +3,7 @@ import { contactsRequiredBetween } from '../../projections/offender-journey/jour
 import { SCHEME_TIMELINE_TABLE, type SchemeStanding, type SchemeTimelineRow } from '../../projections/scheme-timeline/scheme-timeline.projection';
 import type { ReadModelStore } from '../../store/read-model-store.port';
 import type { Condition } from '../../store/table-spec';
+import type { CsvSpec } from '../../http/csv-export';
 
 /** One area's figures for one month. */
 export interface SchemeMonth {
@@ -139,3 +140,39 @@ export async function schemeSummaryReport(store: ReadModelStore, options: Scheme
   result.sort((a, b) => a.area.localeCompare(b.area) || a.month.localeCompare(b.month));
   return { months: result, asOf: today };
 }
+
+/** The report as GET answers it. */
+export type SchemeSummary = { months: SchemeMonth[]; asOf: string };
+
+/** The report as CSV (`?format=csv`), for the API and the pages alike. */
+export const SCHEME_SUMMARY_CSV: CsvSpec<SchemeSummary> = {
+  filename: 'scheme-summary.csv',
+  columns: ['area', 'month', 'cohort', 'inCustody', 'preventAndDeter', 'catchAndConvict', 'rehabilitateAndResettle', 'intensive', 'high', 'medium', 'standard', 'low', 'adoptions', 'deselections', 'lapses', 'fastTracks', 'contactsAttended', 'contactsRequired', 'compliancePercent', 'meanDaysLapseToFastTrack', 'offendingCohort', 'offendingBefore', 'offendingAfter', 'offendingReductionPercent'],
+  toRows: ({ months }) =>
+    months.map((m) => ({
+      area: m.area,
+      month: m.month,
+      cohort: m.cohort.total,
+      inCustody: m.cohort.inCustody,
+      preventAndDeter: m.cohort.byStrand['prevent-and-deter'] ?? 0,
+      catchAndConvict: m.cohort.byStrand['catch-and-convict'] ?? 0,
+      rehabilitateAndResettle: m.cohort.byStrand['rehabilitate-and-resettle'] ?? 0,
+      intensive: m.cohort.byIntensity.intensive ?? 0,
+      high: m.cohort.byIntensity.high ?? 0,
+      medium: m.cohort.byIntensity.medium ?? 0,
+      standard: m.cohort.byIntensity.standard ?? 0,
+      low: m.cohort.byIntensity.low ?? 0,
+      adoptions: m.adoptions,
+      deselections: m.deselections,
+      lapses: m.lapses,
+      fastTracks: m.fastTracks,
+      contactsAttended: m.contactCompliance.attended,
+      contactsRequired: m.contactCompliance.required,
+      compliancePercent: m.contactCompliance.percent,
+      meanDaysLapseToFastTrack: m.lapseToFastTrack.meanDays,
+      offendingCohort: m.offending.offenders,
+      offendingBefore: m.offending.before,
+      offendingAfter: m.offending.after,
+      offendingReductionPercent: m.offending.reductionPercent,
+    })),
+};

@@ -1,14 +1,12 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, accessOf, renderPage, scopedAreas } from '@ppo/auth';
-import { caseloadsReport, ReportContext } from '@ppo/read-models';
+import { CASELOADS_CSV, caseloadsReport, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
 import { areaFilter, requestedArea } from '../shared/area-options';
 import { sendCsv } from '../shared/csv-download';
 import { hrefWith, queryValue, wantsCsv } from '../shared/page-query';
 
-/** The same columns as GET /api/reports/caseloads?format=csv. */
-const COLUMNS = ['weekStarting', 'officer', 'role', 'offenders', 'inCustody', 'contactsRequiredThisWeek', 'contactsDeliveredThisWeek', 'overdue'];
 
 /** Each probation and police officer's caseload this week: officers' names and counts, no offender's personal data. */
 @ApiExcludeController()
@@ -22,8 +20,9 @@ export class CaseloadsController {
     const access = accessOf(request);
     const reports = this.reportContext;
     const area = requestedArea(access.scope, queryValue(request, 'area'));
-    const { caseloads, weekStarting, asOf } = await caseloadsReport(reports.store, reports.today(), reports.policies, scopedAreas(access.scope, area));
-    if (wantsCsv(request)) return sendCsv(response, 'caseloads.csv', COLUMNS, caseloads.map((c) => ({ weekStarting, ...c })));
+    const report = await caseloadsReport(reports.store, reports.today(), reports.policies, scopedAreas(access.scope, area));
+    if (wantsCsv(request)) return sendCsv(response, CASELOADS_CSV, report);
+    const { caseloads, weekStarting, asOf } = report;
     renderPage(request, response, 'pages/caseloads/caseloads.njk', {
       asOf,
       weekStarting,

@@ -2,14 +2,12 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, accessOf, noteSubjects, renderPage, scopedAreas } from '@ppo/auth';
 import { addDays } from '@ppo/domain';
-import { contactsDueReport, ReportContext } from '@ppo/read-models';
+import { CONTACTS_DUE_CSV, contactsDueReport, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
 import { areaFilter, requestedArea } from '../shared/area-options';
 import { sendCsv } from '../shared/csv-download';
 import { hrefWith, queryValue, wantsCsv } from '../shared/page-query';
 
-/** The same columns as GET /api/reports/contacts-due?format=csv. */
-const COLUMNS = ['asOf', 'offenderId', 'crn', 'givenName', 'familyName', 'area', 'probationOfficer', 'policeOfficer', 'contactsPerWeek', 'lastContactOn', 'dueOn', 'overdue'];
 
 /** Contacts overdue or due within a week, soonest first, for an area or an officer. */
 @ApiExcludeController()
@@ -24,10 +22,11 @@ export class ContactsDueController {
     const reports = this.reportContext;
     const area = requestedArea(access.scope, queryValue(request, 'area'));
     const officer = queryValue(request, 'officer');
-    const { contacts, asOf } = await contactsDueReport(reports.store, reports.today(), reports.policies, { officer, areas: scopedAreas(access.scope, area) });
+    const report = await contactsDueReport(reports.store, reports.today(), reports.policies, { officer, areas: scopedAreas(access.scope, area) });
+    const { contacts, asOf } = report;
     // For the s.62 access log: whose details this page (or its CSV, a disclosure) showed.
     noteSubjects(request, contacts.map((c) => c.offenderId));
-    if (wantsCsv(request)) return sendCsv(response, 'contacts-due.csv', COLUMNS, contacts.map((c) => ({ asOf, ...c })));
+    if (wantsCsv(request)) return sendCsv(response, CONTACTS_DUE_CSV, report);
     renderPage(request, response, 'pages/contacts-due/contacts-due.njk', {
       asOf,
       until: addDays(asOf, 7),

@@ -2,14 +2,13 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, accessOf, renderPage, scopedAreas, type FieldError } from '@ppo/auth';
 import { addMonths } from '@ppo/domain';
-import { schemeSummaryReport, ReportContext } from '@ppo/read-models';
+import { SCHEME_SUMMARY_CSV, schemeSummaryReport, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
 import { areaFilter, requestedArea } from '../shared/area-options';
 import { sendCsv } from '../shared/csv-download';
 import { hrefWith, queryValue, wantsCsv } from '../shared/page-query';
 import { dashboardCharts, dashboardTables } from './dashboard-charts';
 import { dashboardFigures, monthName, monthsBetween, parseMonth } from './dashboard-figures';
-import { SCHEME_SUMMARY_COLUMNS, schemeSummaryCsvRow } from './scheme-summary-csv';
 
 /** The longest range the page works out at once. */
 const MAX_MONTHS = 36;
@@ -48,7 +47,7 @@ export class DashboardController {
     if (errors.length || !from || !to) return renderPage(request, response, 'pages/dashboard/dashboard.njk', locals, 400);
 
     const { months: report, asOf } = await schemeSummaryReport(reports.store, { areas: scopedAreas(access.scope, area), from, to, today });
-    if (wantsCsv(request)) return sendCsv(response, 'scheme-summary.csv', SCHEME_SUMMARY_COLUMNS, report.map(schemeSummaryCsvRow));
+    if (wantsCsv(request)) return sendCsv(response, SCHEME_SUMMARY_CSV, { months: report, asOf });
     const figures = dashboardFigures(report, monthsBetween(from, to, today));
     renderPage(request, response, 'pages/dashboard/dashboard.njk', {
       ...locals,

@@ -1,30 +1,11 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, accessOf, noteSubjects, renderPage, scopedAreas } from '@ppo/auth';
-import { eligibilityReport, type EligibleCandidate, ReportContext } from '@ppo/read-models';
+import { ELIGIBILITY_CSV, eligibilityReport, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
 import { areaFilter, requestedArea } from '../shared/area-options';
 import { sendCsv } from '../shared/csv-download';
 import { hrefWith, queryValue, wantsCsv } from '../shared/page-query';
-
-/** The same columns as GET /api/reports/eligibility?format=csv. */
-const COLUMNS = ['asOf', 'offenderId', 'crn', 'givenName', 'familyName', 'area', 'status', 'score', 'threshold', 'windowStart', 'convictionsInWindow', 'priorityConvictions', 'harmIndicators'];
-
-const csvRow = (c: EligibleCandidate, asOf: string) => ({
-  asOf,
-  offenderId: c.offenderId,
-  crn: c.crn,
-  givenName: c.givenName,
-  familyName: c.familyName,
-  area: c.area,
-  status: c.status,
-  score: c.eligibility.score,
-  threshold: c.eligibility.threshold,
-  windowStart: c.eligibility.windowStart,
-  convictionsInWindow: c.eligibility.evidence.convictions.length,
-  priorityConvictions: c.eligibility.evidence.convictions.filter((v) => v.priority).length,
-  harmIndicators: c.eligibility.evidence.harmIndicators.length,
-});
 
 /** Offences counted once each, in words: "theft from shops (4), burglary (1)". */
 function tally(values: string[]): { name: string; count: number }[] {
@@ -45,10 +26,11 @@ export class EligibilityController {
     const access = accessOf(request);
     const reports = this.reportContext;
     const area = requestedArea(access.scope, queryValue(request, 'area'));
-    const { candidates, asOf } = await eligibilityReport(reports.store, reports.today(), reports.policies, scopedAreas(access.scope, area));
+    const report = await eligibilityReport(reports.store, reports.today(), reports.policies, scopedAreas(access.scope, area));
+    const { candidates, asOf } = report;
     // For the s.62 access log: whose details this page (or its CSV, a disclosure) showed.
     noteSubjects(request, candidates.map((c) => c.offenderId));
-    if (wantsCsv(request)) return sendCsv(response, 'eligibility.csv', COLUMNS, candidates.map((c) => csvRow(c, asOf)));
+    if (wantsCsv(request)) return sendCsv(response, ELIGIBILITY_CSV, report);
     renderPage(request, response, 'pages/eligibility/eligibility.njk', {
       asOf,
       areaFilter: areaFilter(access.scope, area),
