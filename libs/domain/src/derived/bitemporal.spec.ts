@@ -14,9 +14,9 @@ const conviction = (month: string): OffenderEvent => ({
 
 /** Five convictions recorded as they happened, and a sixth from March that was only entered in July. */
 const history: RecordedEvent[] = [
-  { event: registered, recordedAt: '2026-01-01T09:00:00Z' },
-  ...['01', '02', '04', '05', '06'].map((m) => ({ event: conviction(m), recordedAt: `2026-${m}-10T12:00:00Z` })),
-  { event: conviction('03'), recordedAt: '2026-07-01T12:00:00Z' },
+  { eventId: 'e-reg', event: registered, recordedAt: '2026-01-01T09:00:00Z' },
+  ...['01', '02', '04', '05', '06'].map((m) => ({ eventId: `e-${m}`, event: conviction(m), recordedAt: `2026-${m}-10T12:00:00Z` })),
+  { eventId: 'e-03', event: conviction('03'), recordedAt: '2026-07-01T12:00:00Z' },
 ];
 const eligibleOn = (asAt: string, knownAt: string) => {
   const { state } = replayBitemporal(history, asAt, knownAt);
@@ -40,5 +40,15 @@ describe('Replaying an offender on two time axes: as at a date, as known at a mo
 
   it('counts what had happened by then but was not yet known', () => {
     expect(replayBitemporal(history, '2026-06-30', '2026-06-30T23:59:59Z')).toMatchObject({ included: 6, laterThanAsAt: 0, recordedAfterKnownAt: 1 });
+  });
+
+  it('leaves out a conviction retracted as recorded in error, once the retraction is known, for every date', () => {
+    const retracted: RecordedEvent[] = [
+      ...history,
+      { eventId: 'e-x', event: { type: 'EventRetracted', data: { eventId: 'e-01', reason: 'Another person’s conviction', retractedOn: '2026-08-01' } }, recordedAt: '2026-08-01T12:00:00Z' },
+    ];
+    const eligible = (knownAt: string) => summariseOffender(replayBitemporal(retracted, '2026-06-30', knownAt).state, '2026-06-30', DEFAULT_SCHEME_POLICY).eligibility;
+    expect(eligible('2026-11-20T00:00:00Z')).toMatchObject({ eligible: false, score: 5 });
+    expect(eligible('2026-07-31T00:00:00Z')).toMatchObject({ eligible: true, score: 6 });
   });
 });

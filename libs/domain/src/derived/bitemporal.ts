@@ -1,9 +1,11 @@
 import { occurredOn, type OffenderEvent } from '../offender/offender.events';
 import { foldOffender, type OffenderState } from '../offender/offender.state';
+import { applyCorrections, isCorrection } from '../offender/offender.corrections';
 import type { IsoDate } from '../shared/dates';
 
 /** An event with when it was recorded: what bitemporal replay needs from the envelope. */
 export interface RecordedEvent {
+  eventId: string;
   event: OffenderEvent;
   /** When the service recorded it, ISO 8601 UTC. */
   recordedAt: string;
@@ -25,15 +27,17 @@ export interface BitemporalState {
  * (events that happened on or before that date) according to what had been
  * recorded by `knownAt`. A conviction recorded late changes what is true as at
  * an earlier date, while the record as known before it was entered still shows
- * the old picture. Events fold in the order they were recorded, as they always do.
+ * the old picture; a retraction or rectification known by then is applied.
+ * Events fold in the order they were recorded, as they always do.
  */
 export function replayBitemporal(events: readonly RecordedEvent[], asAt: IsoDate, knownAt: string): BitemporalState {
-  const known = events.filter((e) => e.recordedAt <= knownAt);
+  // Corrections known by then apply whatever date they bear: an entry recorded in error was never true.
+  const known = applyCorrections(events.filter((e) => e.recordedAt <= knownAt));
   const included = known.filter((e) => occurredOn(e.event) <= asAt);
   return {
     state: foldOffender(included.map((e) => e.event)),
     included: included.length,
     laterThanAsAt: known.length - included.length,
-    recordedAfterKnownAt: events.filter((e) => e.recordedAt > knownAt && occurredOn(e.event) <= asAt).length,
+    recordedAfterKnownAt: events.filter((e) => e.recordedAt > knownAt && !isCorrection(e.event) && occurredOn(e.event) <= asAt).length,
   };
 }

@@ -50,6 +50,13 @@ export const DOMAIN_ERRORS = {
     kind: 'conflict',
     title: 'An exit plan, with the voluntary support arranged, is needed before deselection.',
   },
+  'EVENT.NOT_FOUND': { kind: 'not-found', title: 'No event with this id is recorded for this offender.' },
+  'EVENT.ALREADY_RETRACTED': { kind: 'conflict', title: 'This event has already been retracted.' },
+  'EVENT.NOT_CORRECTABLE': {
+    kind: 'conflict',
+    title: 'Only convictions, arrests, harm indicators, contacts and lapses can be retracted or rectified, as a fact of the same kind.',
+  },
+  'EVENT.STILL_REFERENCED': { kind: 'conflict', title: 'A fast-track follows this lapse, so the lapse cannot be retracted.' },
   'DATE.IN_FUTURE': { kind: 'invalid', title: 'The date of something that has happened cannot be in the future.' },
   'DATE.OUT_OF_ORDER': { kind: 'invalid', title: 'The dates are in an impossible order.' },
 } as const satisfies Record<string, { kind: DomainErrorKind; title: string }>;

@@ -76,7 +76,20 @@ export type CompleteReview = Command<'CompleteReview', Omit<ReviewCompleted['dat
 }>;
 
 /** Every command the offender decider accepts. */
+/** Retract an event recorded in error (a conviction, arrest, harm indicator, contact or lapse), with the reason. */
+export type RetractEvent = Command<'RetractEvent', { eventId: string; reason: string; retractedOn: IsoDate }>;
+
+/** Replace an event recorded wrongly by a corrected one, given as the command that records such a fact. */
+export type RectifyEvent = Command<'RectifyEvent', {
+  eventId: string;
+  reason: string;
+  rectifiedOn: IsoDate;
+  correction: RecordConviction | RecordArrest | RecordHarmIndicator | RecordContact | RecordLapse;
+}>;
+
 export type OffenderCommand =
+  | RetractEvent
+  | RectifyEvent
   | RegisterOffender
   | RecordConviction
   | RecordArrest

@@ -7,11 +7,14 @@ import type { OffenderCommand, OffenderCommandType } from './offender.commands';
 import type { OffenderEvent } from './offender.events';
 import { happened, inOrder, isDeselected, requireNotInCustody, requireOnScheme } from './offender.guards';
 import type { OffenderState } from './offender.state';
+import { decideRectification, decideRetraction, type IdentifiedEvent } from './offender.corrections';
 
 /** What the decider is told about the world: today's date where the scheme is, and the area's policy. */
 export interface DecideContext {
   today: IsoDate;
   policy: SchemePolicy;
+  /** The stream as recorded, with event ids, for corrections (which refer to earlier events). */
+  history?: readonly IdentifiedEvent[];
 }
 
 /**
@@ -40,6 +43,16 @@ export function decide(command: OffenderCommand, state: OffenderState, context: 
     return [{ type: 'OffenderRegistered', data: { ...command.data, registeredOn } }];
   }
   if (!state.registered) throw new DomainError('OFFENDER.NOT_REGISTERED');
+  // Correcting the record is a duty whatever the offender's standing, so corrections come before the deselection rule.
+  if (command.type === 'RetractEvent') {
+    happened(command.data.retractedOn, today, 'retractedOn');
+    return decideRetraction(command, context.history ?? [], state);
+  }
+  if (command.type === 'RectifyEvent') {
+    happened(command.data.rectifiedOn, today, 'rectifiedOn');
+    // The corrected fact must pass the rules it had to pass when first recorded (bar deselection, which it predates).
+    return decideRectification(command, context.history ?? [], decide(command.data.correction, { ...state, deselection: undefined }, context));
+  }
   if (isDeselected(state) && !ACCEPTED_AFTER_DESELECTION.has(command.type)) throw new DomainError('OFFENDER.DESELECTED');
 
   switch (command.type) {

@@ -149,6 +149,15 @@ export type OffenderDeselected = Event<'OffenderDeselected', {
   exitPlan?: { summary: string; voluntarySupport: string[] };
 }>;
 
+/** Facts a case worker enters that can be retracted or rectified if recorded in error. */
+export type CorrectableEvent = ConvictionRecorded | ArrestRecorded | HarmIndicatorRecorded | ContactRecorded | LapseOccurred;
+
+/** An earlier event was recorded in error: folds, projections and eligibility leave it out from now on. */
+export type EventRetracted = Event<'EventRetracted', { eventId: string; reason: string; retractedOn: IsoDate }>;
+
+/** An earlier event is replaced, where it stood, by a corrected version of the same kind. */
+export type EventRectified = Event<'EventRectified', { eventId: string; reason: string; rectifiedOn: IsoDate; corrected: CorrectableEvent }>;
+
 /** Every event of an offender's journey, in its latest schema version. */
 export type OffenderEvent =
   | OffenderRegistered
@@ -173,7 +182,9 @@ export type OffenderEvent =
   | CommunityOrderEnded
   | StrandChanged
   | ReviewCompleted
-  | OffenderDeselected;
+  | OffenderDeselected
+  | EventRetracted
+  | EventRectified;
 
 export type OffenderEventType = OffenderEvent['type'];
 
@@ -202,6 +213,8 @@ export const OFFENDER_EVENT_SCHEMA_VERSIONS: Record<OffenderEventType, number> =
   StrandChanged: 1,
   ReviewCompleted: 1,
   OffenderDeselected: 1,
+  EventRetracted: 1,
+  EventRectified: 1,
 };
 
 export const OFFENDER_EVENT_TYPES = Object.keys(OFFENDER_EVENT_SCHEMA_VERSIONS) as OffenderEventType[];
@@ -235,6 +248,8 @@ export function occurredOn(event: OffenderEvent): IsoDate {
     case 'StrandChanged': return event.data.changedOn;
     case 'ReviewCompleted': return event.data.reviewedOn;
     case 'OffenderDeselected': return event.data.deselectedOn;
+    case 'EventRetracted': return event.data.retractedOn;
+    case 'EventRectified': return event.data.rectifiedOn;
     default: {
       const _: never = event;
       throw new Error(`Unknown event ${(_ as OffenderEvent).type}`);

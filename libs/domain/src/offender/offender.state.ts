@@ -138,6 +138,10 @@ export function evolve(state: OffenderState, event: OffenderEvent): OffenderStat
         nextReviewDue: undefined,
         deselection: { deselectedOn: event.data.deselectedOn, reason: event.data.reason },
       };
+    case 'EventRetracted':
+    case 'EventRectified':
+      // Corrections act on the history before it is folded (applyCorrections), not on the state.
+      return state;
     default: {
       const _: never = event;
       return state;

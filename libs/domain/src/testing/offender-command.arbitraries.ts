@@ -61,7 +61,17 @@ export function offenderCommandArbitraries({ today, offenderId, personal }: { to
     );
   const months = fc.integer({ min: -1, max: 60 });
 
+  const conviction = fc.record({
+    type: fc.constant('RecordConviction' as const),
+    data: fc.record({ offence: fc.constantFrom(...OFFENCES), offenceDate: date, convictionDate: date, court: fc.constant('Magistrates') }),
+  });
   const commandArbitraries: { [T in OffenderCommandType]: fc.Arbitrary<Extract<OffenderCommand, { type: T }>> } = {
+    // Corrections name events by id, which the arbitraries cannot know: these are refused, and tested with real ids elsewhere.
+    RetractEvent: fc.record({ type: fc.constant('RetractEvent'), data: fc.record({ eventId: fc.uuid(), reason: text, retractedOn: date }) }),
+    RectifyEvent: fc.record({
+      type: fc.constant('RectifyEvent'),
+      data: fc.record({ eventId: fc.uuid(), reason: text, rectifiedOn: date, correction: conviction }),
+    }),
     RegisterOffender: fc.record({
       type: fc.constant('RegisterOffender'),
       data: fc.record({

@@ -69,13 +69,13 @@ export class OffenderCommandRunner {
     if (earlier) return earlier;
 
     for (let attempt = 1; ; attempt++) {
-      const { state, version } = await loadOffender(this.store, message.offenderId);
+      const { state, version, history } = await loadOffender(this.store, message.offenderId);
       const command = build(randomUUID);
       if (!state.registered && command.type !== 'RegisterOffender') throw new DomainError('OFFENDER.NOT_REGISTERED');
       if (context.ifMatch !== undefined && context.ifMatch !== version) throw new StaleVersionError(context.ifMatch, version);
 
       const area = state.area ?? (command.type === 'RegisterOffender' ? command.data.area : '');
-      const decided = decide(command, state, { today: this.clock.today(), policy: policyForArea(this.policies, area) });
+      const decided = decide(command, state, { today: this.clock.today(), policy: policyForArea(this.policies, area), history });
       const events = decided.map((event) => toNewEvent(event, command.type, context, fingerprint));
       try {
         const appended = await this.store.append(streamId, events, { expectedVersion: version });

@@ -106,6 +106,12 @@ export function describeEvent(event: OffenderEvent): EventDescription {
       const support = d.exitPlan?.voluntarySupport.length ? ` Voluntary support: ${d.exitPlan.voluntarySupport.join(', ')}.` : '';
       return { title: 'Left the scheme', detail: `Deselected on ${formatDate(d.deselectedOn)}: ${words(d.reason)}.${d.exitPlan ? ` Exit plan: ${d.exitPlan.summary}.` : ''}${support}` };
     }
+    case 'EventRetracted':
+      return { title: 'Correction: an entry was retracted', detail: `Recorded in error, retracted on ${formatDate(event.data.retractedOn)}: ${event.data.reason}.` };
+    case 'EventRectified': {
+      const corrected = describeEvent(event.data.corrected);
+      return { title: 'Correction: an entry was rectified', detail: `Corrected on ${formatDate(event.data.rectifiedOn)} (${event.data.reason}) to: ${corrected.detail}` };
+    }
     default: {
       const unknown: never = event;
       return unknown;

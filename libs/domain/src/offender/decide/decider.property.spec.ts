@@ -11,6 +11,7 @@ import type { OffenderCommand, OffenderCommandType } from '../offender.commands'
 import { decide, type DecideContext } from '../offender.decide';
 import { OFFENDER_EVENT_TYPES, occurredOn, type OffenderEvent } from '../offender.events';
 import { evolve, foldOffender, initialState, offenderStatus, type OffenderState } from '../offender.state';
+import { applyCorrections, type IdentifiedEvent } from '../offender.corrections';
 import { offenderCommandArbitraries } from '../../testing/offender-command.arbitraries';
 import { ADULT, OFFENDER_ID, policy, today } from './fixtures';
 
@@ -57,16 +58,25 @@ function expectConsistent(state: OffenderState): void {
 const context: DecideContext = deepFreeze({ today, policy: structuredClone(policy) });
 const accepted = new Map<OffenderCommandType, number>();
 
+/** A correction generated with a random event id is pointed at an event of the stream, so some are accepted. */
+function withExistingEventId(command: OffenderCommand, history: readonly IdentifiedEvent[]): OffenderCommand {
+  if ((command.type !== 'RetractEvent' && command.type !== 'RectifyEvent') || history.length === 0) return command;
+  const index = parseInt(command.data.eventId.slice(0, 8), 16) % history.length;
+  return { ...command, data: { ...command.data, eventId: history[index].eventId } } as OffenderCommand;
+}
+
 function runSequence(commands: OffenderCommand[]): void {
   const stream = new InMemoryStream();
   let state = deepFreeze(initialState);
   let appended = 0;
 
-  for (const command of deepFreeze(commands)) {
+  const history: IdentifiedEvent[] = [];
+  for (const generated of deepFreeze(commands)) {
     const before = structuredClone(state);
+    const command = withExistingEventId(generated, history);
     let events: OffenderEvent[] | undefined;
     try {
-      events = decide(command, state, context);
+      events = decide(command, state, { ...context, history });
     } catch (error) {
       // Refused: only ever a DomainError with a published code; nothing is appended and the state is as it was.
       expect(error).toBeInstanceOf(DomainError);
@@ -82,14 +92,16 @@ function runSequence(commands: OffenderCommand[]): void {
       expect(OFFENDER_EVENT_TYPES).toContain(event.type);
       expect(occurredOn(event) <= today).toBe(true);
     }
-    const next = deepFreeze(events.reduce(evolve, state));
+    events.reduce(evolve, state);
     expect(state).toEqual(before);
 
     const version = stream.append(events, stream.version);
+    events.forEach((event, i) => history.push({ eventId: `event-${version - events.length + i + 1}`, event }));
     appended += events.length;
     expect(version).toBe(appended);
-    state = next;
-    expect(foldOffender(stream.stored.map((s) => s.event))).toEqual(state);
+    // Corrections act on the history, so the state is always the fold of the corrected history.
+    state = deepFreeze(foldOffender(applyCorrections(history).map((r) => r.event)));
+    expect(foldOffender(applyCorrections(stream.stored.map((s, i) => ({ eventId: `event-${i + 1}`, event: s.event }))).map((r) => r.event))).toEqual(state);
     expectConsistent(state);
   }
 

@@ -155,6 +155,16 @@ export function deselected(deselectedOn: IsoDate = '2026-05-01', reason: Deselec
  * type so that a new command type cannot be forgotten here.
  */
 export const ONE_OF_EACH_COMMAND: { [T in OffenderCommandType]: Extract<OffenderCommand, { type: T }> } = {
+  RetractEvent: { type: 'RetractEvent', data: { eventId: 'event-2', reason: 'Recorded against the wrong person', retractedOn: '2026-06-02' } },
+  RectifyEvent: {
+    type: 'RectifyEvent',
+    data: {
+      eventId: 'event-2',
+      reason: 'Wrong court',
+      rectifiedOn: '2026-06-02',
+      correction: { type: 'RecordConviction', data: { offence: 'burglary', offenceDate: '2026-05-01', convictionDate: '2026-06-01', court: 'Carlisle Crown Court' } },
+    },
+  },
   RegisterOffender: { type: 'RegisterOffender', data: { offenderId: OFFENDER_ID, area: 'northumbria', personal: ADULT } },
   RecordConviction: {
     type: 'RecordConviction',

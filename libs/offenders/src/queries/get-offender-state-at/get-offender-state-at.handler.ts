@@ -29,7 +29,7 @@ export class GetOffenderStateAtHandler implements IQueryHandler<GetOffenderState
     if (stored.length === 0) throw new DomainError('OFFENDER.NOT_REGISTERED');
     const asKnownAt = knownAt ?? stored.at(-1)!.recordedAt;
     const replay = replayBitemporal(
-      stored.map((s) => ({ event: upcastOffenderEvent(s), recordedAt: s.recordedAt })),
+      stored.map((s) => ({ eventId: s.eventId, event: upcastOffenderEvent(s), recordedAt: s.recordedAt })),
       asAt,
       asKnownAt,
     );
