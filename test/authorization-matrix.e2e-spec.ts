@@ -56,6 +56,8 @@ const POLICY: Record<string, Rule> = {
   'POST /api/offenders/:offenderId/lapses': command(CASEWORK),
   'POST /api/offenders/:offenderId/custody': command(CASEWORK),
   'POST /api/offenders/:offenderId/custody/release': command(CASEWORK),
+  'POST /api/offenders/:offenderId/events/:eventId/retractions': command(CASEWORK),
+  'POST /api/offenders/:offenderId/events/:eventId/rectifications': command(CASEWORK),
   'GET /api/offenders/:offenderId': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
   'GET /api/offenders/:offenderId/events': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
   // Without the required asAt: validation's 400 once access is granted.
@@ -169,6 +171,7 @@ describe('Authorization matrix: every route, every role, in and out of area', ()
       .replace(':offenderId', offenderId)
       .replace(':interventionId', randomUUID())
       .replace(':orderId', randomUUID())
+      .replace(':eventId', randomUUID())
       .replace(':name', 'no-such-projection')
       .replace(':token', 'not-the-setup-token');
 

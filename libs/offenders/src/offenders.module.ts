@@ -47,6 +47,10 @@ import { StartInterventionController } from './commands/start-intervention/start
 import { StartInterventionHandler } from './commands/start-intervention/start-intervention.handler';
 import { GetOffenderController } from './queries/get-offender/get-offender.controller';
 import { GetOffenderHandler } from './queries/get-offender/get-offender.handler';
+import { RectifyEventController } from './commands/rectify-event/rectify-event.controller';
+import { RectifyEventHandler } from './commands/rectify-event/rectify-event.handler';
+import { RetractEventController } from './commands/retract-event/retract-event.controller';
+import { RetractEventHandler } from './commands/retract-event/retract-event.handler';
 import { GetOffenderStateAtController } from './queries/get-offender-state-at/get-offender-state-at.controller';
 import { GetOffenderStateAtHandler } from './queries/get-offender-state-at/get-offender-state-at.handler';
 import { GetOffenderEventsController } from './queries/get-offender-events/get-offender-events.controller';
@@ -89,6 +93,8 @@ const controllers = [
   GetOffenderController,
   GetOffenderEventsController,
   GetOffenderStateAtController,
+  RetractEventController,
+  RectifyEventController,
 ];
 
 const handlers = [
@@ -117,6 +123,8 @@ const handlers = [
   GetOffenderHandler,
   GetOffenderEventsHandler,
   GetOffenderStateAtHandler,
+  RetractEventHandler,
+  RectifyEventHandler,
 ];
 
 /** The offender journey's commands and queries over HTTP. Needs an EVENT_STORE provider in scope. */

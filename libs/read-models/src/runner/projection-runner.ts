@@ -3,6 +3,7 @@ import type { ProjectedEvent, Projection } from '../projection';
 import type { ReadModelStore } from '../store/read-model-store.port';
 import type { Row } from '../store/table-spec';
 import { toProjectedEvent } from './projected-events';
+import { applyCorrections, isCorrection } from '@ppo/domain';
 
 /** Where a projection stands: catching up with the log, live at its head, failed on an event, or stopped. */
 export type ProjectionState = 'starting' | 'catching-up' | 'live' | 'failed' | 'stopped';
@@ -249,6 +250,7 @@ export class ProjectionRunner {
       }
     });
     await this.loadRows(batch, projected);
+    const corrected = await this.correctedHistories(batch, projected);
 
     batch.forEach((stored, i) => {
       const event = projected[i];
@@ -257,7 +259,12 @@ export class ProjectionRunner {
         try {
           if (event instanceof Error) throw event;
           const key = event && lane.projection.keyOf(event);
-          if (event && key !== undefined) lane.dirty.set(key, lane.projection.evolve(lane.current(key), event) ?? null);
+          const history = corrected.get(stored.globalPosition);
+          if (event && key !== undefined && history && !lane.projection.insertOnly) {
+            // A correction changes how the offender's whole history reads: the row is folded again from it.
+            const refolded = history.reduce<Row | undefined>((row, e) => lane.projection.evolve(row, e), undefined);
+            lane.dirty.set(key, lane.projection.evolve(refolded, event) ?? null);
+          } else if (event && key !== undefined) lane.dirty.set(key, lane.projection.evolve(lane.current(key), event) ?? null);
           lane.applied = stored.globalPosition;
         } catch (error) {
           lane.pendingFailure = { position: stored.globalPosition, eventId: stored.eventId, error: (error as Error).stack ?? String(error) };
@@ -265,6 +272,23 @@ export class ProjectionRunner {
       }
     });
     await this.commitAll(atHead);
+  }
+
+  /**
+   * For each correction in the batch, its offender's history as it reads once
+   * corrected (up to the correction, which is left out), to fold rows again from.
+   */
+  private async correctedHistories(batch: StoredEvent[], projected: (ProjectedEvent | Error | undefined)[]): Promise<Map<number, ProjectedEvent[]>> {
+    const histories = new Map<number, ProjectedEvent[]>();
+    for (const [i, stored] of batch.entries()) {
+      const event = projected[i];
+      if (!event || event instanceof Error || !isCorrection(event.event)) continue;
+      if (this.lanes.every((l) => !l.active || l.projection.insertOnly || stored.globalPosition <= l.applied)) continue;
+      const stream = await this.events.readStream(stored.streamId, { to: stored.version });
+      const upToIt = stream.map((s) => toProjectedEvent(s)).filter((e): e is ProjectedEvent => e !== undefined);
+      histories.set(stored.globalPosition, applyCorrections(upToIt));
+    }
+    return histories;
   }
 
   /** Loads from the store the rows this batch concerns that no projection holds in memory. */

@@ -10,7 +10,9 @@ const SUPERVISED = ['adopt-offender', 'deselect-offender', 'change-strand'];
 
 describe('The forms for the offender journey’s commands', () => {
   it('has one form for each command, at a path named after the command’s folder', () => {
-    const folders = readdirSync(COMMANDS, { withFileTypes: true }).filter((f) => f.isDirectory() && f.name !== 'register-offender').map((f) => f.name).sort();
+    // Corrections (retract-event, rectify-event) are made from an event in the history, not from a form of their own yet.
+    const notForms = ['register-offender', 'retract-event', 'rectify-event'];
+    const folders = readdirSync(COMMANDS, { withFileTypes: true }).filter((f) => f.isDirectory() && !notForms.includes(f.name)).map((f) => f.name).sort();
     expect(OFFENDER_COMMAND_FORMS.map((f) => f.slug).sort()).toEqual(folders);
   });
 
