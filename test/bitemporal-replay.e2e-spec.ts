@@ -23,6 +23,10 @@ describe('An auditor replaying what was true at a date, as it was known at a tim
     const { body } = await auditor.get(`/api/offenders/${id}/state`).query({ asAt: '2026-06-30' }).expect(200);
     expect(body).toMatchObject({ registered: true, asAt: '2026-06-30', events: { included: 7, laterThanAsAt: 0, recordedAfterKnownAt: 0 } });
     expect(body.summary.eligibility).toMatchObject({ eligible: true, score: 6 });
+    // Provenance: the six convictions are what make them eligible.
+    const convictions = (await auditor.get(`/api/offenders/${id}/events`).expect(200)).body.events.filter((e: { type: string }) => e.type === 'ConvictionRecorded');
+    expect([...body.provenance.eligibility].sort()).toEqual(convictions.map((e: { eventId: string }) => e.eventId).sort());
+    expect(body.provenance).toMatchObject({ currentStrand: [], intensity: [] });
   });
 
   it('shows the old picture as it was known before the late entry', async () => {

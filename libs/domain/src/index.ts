@@ -14,6 +14,7 @@ export * from './derived/supervision-intensity';
 export * from './derived/eligibility';
 export * from './derived/offender-summary';
 export * from './derived/bitemporal';
+export * from './derived/provenance';
 
 /** Stream name of an offender: no personal data, only the id. */
 export function offenderStreamId(offenderId: string): string {

@@ -14,6 +14,8 @@ export interface RecordedEvent {
 /** The state an offender was in on a date, as the record stood at a moment, and what went into it. */
 export interface BitemporalState {
   state: OffenderState;
+  /** The events folded, corrections applied, in order: what the state was built from. */
+  history: RecordedEvent[];
   /** Events that had happened by asAt and been recorded by knownAt: the ones folded. */
   included: number;
   /** Events recorded by knownAt that happened after asAt. */
@@ -36,6 +38,7 @@ export function replayBitemporal(events: readonly RecordedEvent[], asAt: IsoDate
   const included = known.filter((e) => occurredOn(e.event) <= asAt);
   return {
     state: foldOffender(included.map((e) => e.event)),
+    history: included,
     included: included.length,
     laterThanAsAt: known.length - included.length,
     recordedAfterKnownAt: events.filter((e) => e.recordedAt > knownAt && !isCorrection(e.event) && occurredOn(e.event) <= asAt).length,

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainError, offenderStreamId, policyForArea, replayBitemporal, summariseOffender, upcastOffenderEvent, type OffenderSummary, type SchemePolicies } from '@ppo/domain';
+import { DomainError, offenderStreamId, policyForArea, provenanceOf, replayBitemporal, summariseOffender, upcastOffenderEvent, type OffenderSummary, type Provenance, type SchemePolicies } from '@ppo/domain';
 import { EVENT_STORE, type EventStore } from '@ppo/event-store';
 import { SCHEME_POLICIES } from '../../shared/scheme-policies';
 import { GetOffenderStateAtQuery } from './get-offender-state-at.query';
@@ -15,6 +15,8 @@ export interface OffenderStateAtView {
   /** False when the offender had not been registered on that date as far as was then known. */
   registered: boolean;
   summary: (OffenderSummary & { area: string }) | null;
+  /** Which events produced the current strand, the intensity and the eligibility (ids of events in the stream). */
+  provenance: Provenance | null;
 }
 
 @QueryHandler(GetOffenderStateAtQuery)
@@ -42,6 +44,7 @@ export class GetOffenderStateAtHandler implements IQueryHandler<GetOffenderState
       events: { included: replay.included, laterThanAsAt: replay.laterThanAsAt, recordedAfterKnownAt: replay.recordedAfterKnownAt },
       registered,
       summary: registered ? { area: state.area!, ...summariseOffender(state, asAt, policyForArea(this.policies, state.area!)) } : null,
+      provenance: registered ? provenanceOf(replay.history, asAt, policyForArea(this.policies, state.area!)) : null,
     };
   }
 }
