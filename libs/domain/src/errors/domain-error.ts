@@ -57,6 +57,8 @@ export const DOMAIN_ERRORS = {
     title: 'Only convictions, arrests, harm indicators, contacts and lapses can be retracted or rectified, as a fact of the same kind.',
   },
   'EVENT.STILL_REFERENCED': { kind: 'conflict', title: 'A fast-track follows this lapse, so the lapse cannot be retracted.' },
+  'OFFENDER.ALREADY_RESTRICTED': { kind: 'conflict', title: 'Processing of this record is already restricted.' },
+  'OFFENDER.NOT_RESTRICTED': { kind: 'conflict', title: 'Processing of this record is not restricted.' },
   'DATE.IN_FUTURE': { kind: 'invalid', title: 'The date of something that has happened cannot be in the future.' },
   'DATE.OUT_OF_ORDER': { kind: 'invalid', title: 'The dates are in an impossible order.' },
 } as const satisfies Record<string, { kind: DomainErrorKind; title: string }>;

@@ -87,7 +87,15 @@ export type RectifyEvent = Command<'RectifyEvent', {
   correction: RecordConviction | RecordArrest | RecordHarmIndicator | RecordContact | RecordLapse;
 }>;
 
+/** Restrict processing of the record (the DPO), with the reason shown to those who may still see it. */
+export type RestrictProcessing = Command<'RestrictProcessing', { reason: string; restrictedOn: IsoDate }>;
+
+/** Lift a restriction (the DPO). */
+export type LiftRestriction = Command<'LiftRestriction', { reason: string; liftedOn: IsoDate }>;
+
 export type OffenderCommand =
+  | RestrictProcessing
+  | LiftRestriction
   | RetractEvent
   | RectifyEvent
   | RegisterOffender

@@ -43,7 +43,17 @@ export function decide(command: OffenderCommand, state: OffenderState, context: 
     return [{ type: 'OffenderRegistered', data: { ...command.data, registeredOn } }];
   }
   if (!state.registered) throw new DomainError('OFFENDER.NOT_REGISTERED');
-  // Correcting the record is a duty whatever the offender's standing, so corrections come before the deselection rule.
+  // Data protection duties apply whatever the offender's standing, so restriction and corrections come before the deselection rule.
+  if (command.type === 'RestrictProcessing') {
+    if (state.restriction) throw new DomainError('OFFENDER.ALREADY_RESTRICTED');
+    happened(command.data.restrictedOn, today, 'restrictedOn');
+    return [{ type: 'ProcessingRestricted', data: command.data }];
+  }
+  if (command.type === 'LiftRestriction') {
+    if (!state.restriction) throw new DomainError('OFFENDER.NOT_RESTRICTED');
+    happened(command.data.liftedOn, today, 'liftedOn');
+    return [{ type: 'RestrictionLifted', data: command.data }];
+  }
   if (command.type === 'RetractEvent') {
     happened(command.data.retractedOn, today, 'retractedOn');
     return decideRetraction(command, context.history ?? [], state);

@@ -158,6 +158,12 @@ export type EventRetracted = Event<'EventRetracted', { eventId: string; reason: 
 /** An earlier event is replaced, where it stood, by a corrected version of the same kind. */
 export type EventRectified = Event<'EventRectified', { eventId: string; reason: string; rectifiedOn: IsoDate; corrected: CorrectableEvent }>;
 
+/** Processing of the record is restricted (DPA 2018 ss.46-48): hidden from all but auditors and the DPO. */
+export type ProcessingRestricted = Event<'ProcessingRestricted', { reason: string; restrictedOn: IsoDate }>;
+
+/** The restriction is lifted: the record is visible again to those who work with it. */
+export type RestrictionLifted = Event<'RestrictionLifted', { reason: string; liftedOn: IsoDate }>;
+
 /** Every event of an offender's journey, in its latest schema version. */
 export type OffenderEvent =
   | OffenderRegistered
@@ -184,7 +190,9 @@ export type OffenderEvent =
   | ReviewCompleted
   | OffenderDeselected
   | EventRetracted
-  | EventRectified;
+  | EventRectified
+  | ProcessingRestricted
+  | RestrictionLifted;
 
 export type OffenderEventType = OffenderEvent['type'];
 
@@ -215,6 +223,8 @@ export const OFFENDER_EVENT_SCHEMA_VERSIONS: Record<OffenderEventType, number> =
   OffenderDeselected: 1,
   EventRetracted: 1,
   EventRectified: 1,
+  ProcessingRestricted: 1,
+  RestrictionLifted: 1,
 };
 
 export const OFFENDER_EVENT_TYPES = Object.keys(OFFENDER_EVENT_SCHEMA_VERSIONS) as OffenderEventType[];
@@ -250,6 +260,8 @@ export function occurredOn(event: OffenderEvent): IsoDate {
     case 'OffenderDeselected': return event.data.deselectedOn;
     case 'EventRetracted': return event.data.retractedOn;
     case 'EventRectified': return event.data.rectifiedOn;
+    case 'ProcessingRestricted': return event.data.restrictedOn;
+    case 'RestrictionLifted': return event.data.liftedOn;
     default: {
       const _: never = event;
       throw new Error(`Unknown event ${(_ as OffenderEvent).type}`);

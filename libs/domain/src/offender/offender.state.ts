@@ -38,6 +38,8 @@ export interface OffenderState {
   communityOrders: Record<string, { startedOn: IsoDate; endsOn: IsoDate; endedOn?: IsoDate; reason?: CommunityOrderEndReason }>;
   nextReviewDue?: IsoDate;
   deselection?: { deselectedOn: IsoDate; reason: DeselectionReason };
+  /** Set while processing is restricted: the record is hidden from all but auditors and the DPO. */
+  restriction?: { reason: string; since: IsoDate };
 }
 
 export const initialState: OffenderState = {
@@ -138,6 +140,10 @@ export function evolve(state: OffenderState, event: OffenderEvent): OffenderStat
         nextReviewDue: undefined,
         deselection: { deselectedOn: event.data.deselectedOn, reason: event.data.reason },
       };
+    case 'ProcessingRestricted':
+      return { ...state, restriction: { reason: event.data.reason, since: event.data.restrictedOn } };
+    case 'RestrictionLifted':
+      return { ...state, restriction: undefined };
     case 'EventRetracted':
     case 'EventRectified':
       // Corrections act on the history before it is folded (applyCorrections), not on the state.

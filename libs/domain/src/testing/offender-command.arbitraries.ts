@@ -67,6 +67,8 @@ export function offenderCommandArbitraries({ today, offenderId, personal }: { to
   });
   const commandArbitraries: { [T in OffenderCommandType]: fc.Arbitrary<Extract<OffenderCommand, { type: T }>> } = {
     // Corrections name events by id, which the arbitraries cannot know: these are refused, and tested with real ids elsewhere.
+    RestrictProcessing: fc.record({ type: fc.constant('RestrictProcessing'), data: fc.record({ reason: text, restrictedOn: date }) }),
+    LiftRestriction: fc.record({ type: fc.constant('LiftRestriction'), data: fc.record({ reason: text, liftedOn: date }) }),
     RetractEvent: fc.record({ type: fc.constant('RetractEvent'), data: fc.record({ eventId: fc.uuid(), reason: text, retractedOn: date }) }),
     RectifyEvent: fc.record({
       type: fc.constant('RectifyEvent'),

@@ -106,6 +106,10 @@ export function describeEvent(event: OffenderEvent): EventDescription {
       const support = d.exitPlan?.voluntarySupport.length ? ` Voluntary support: ${d.exitPlan.voluntarySupport.join(', ')}.` : '';
       return { title: 'Left the scheme', detail: `Deselected on ${formatDate(d.deselectedOn)}: ${words(d.reason)}.${d.exitPlan ? ` Exit plan: ${d.exitPlan.summary}.` : ''}${support}` };
     }
+    case 'ProcessingRestricted':
+      return { title: 'Processing restricted', detail: `From ${formatDate(event.data.restrictedOn)}: ${event.data.reason}.` };
+    case 'RestrictionLifted':
+      return { title: 'Restriction lifted', detail: `On ${formatDate(event.data.liftedOn)}: ${event.data.reason}.` };
     case 'EventRetracted':
       return { title: 'Correction: an entry was retracted', detail: `Recorded in error, retracted on ${formatDate(event.data.retractedOn)}: ${event.data.reason}.` };
     case 'EventRectified': {
