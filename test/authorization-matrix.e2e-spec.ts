@@ -58,6 +58,8 @@ const POLICY: Record<string, Rule> = {
   'POST /api/offenders/:offenderId/custody/release': command(CASEWORK),
   'POST /api/offenders/:offenderId/events/:eventId/retractions': command(CASEWORK),
   'POST /api/offenders/:offenderId/events/:eventId/rectifications': command(CASEWORK),
+  'POST /api/offenders/:offenderId/restriction': command(['dpo']),
+  'POST /api/offenders/:offenderId/restriction/lifting': command(['dpo']),
   'GET /api/offenders/:offenderId': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
   'GET /api/offenders/:offenderId/events': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
   // Without the required asAt: validation's 400 once access is granted.

@@ -47,6 +47,10 @@ import { StartInterventionController } from './commands/start-intervention/start
 import { StartInterventionHandler } from './commands/start-intervention/start-intervention.handler';
 import { GetOffenderController } from './queries/get-offender/get-offender.controller';
 import { GetOffenderHandler } from './queries/get-offender/get-offender.handler';
+import { LiftRestrictionController } from './commands/lift-restriction/lift-restriction.controller';
+import { LiftRestrictionHandler } from './commands/lift-restriction/lift-restriction.handler';
+import { RestrictProcessingController } from './commands/restrict-processing/restrict-processing.controller';
+import { RestrictProcessingHandler } from './commands/restrict-processing/restrict-processing.handler';
 import { RectifyEventController } from './commands/rectify-event/rectify-event.controller';
 import { RectifyEventHandler } from './commands/rectify-event/rectify-event.handler';
 import { RetractEventController } from './commands/retract-event/retract-event.controller';
@@ -95,6 +99,8 @@ const controllers = [
   GetOffenderStateAtController,
   RetractEventController,
   RectifyEventController,
+  RestrictProcessingController,
+  LiftRestrictionController,
 ];
 
 const handlers = [
@@ -125,6 +131,8 @@ const handlers = [
   GetOffenderStateAtHandler,
   RetractEventHandler,
   RectifyEventHandler,
+  RestrictProcessingHandler,
+  LiftRestrictionHandler,
 ];
 
 /** The offender journey's commands and queries over HTTP. Needs an EVENT_STORE provider in scope. */

@@ -12,6 +12,8 @@ export interface RequestAccess {
   scope: AreaScope;
   /** The area of the offender or registration the request concerns, when there is one. */
   area?: string;
+  /** The restriction on the offender's record, for the few who may still see it. */
+  restriction?: { reason: string; since: string };
 }
 
 export type RequestWithAccess = Request & { access?: RequestAccess; principal?: Principal; accessLogSubjects?: Set<string> };

@@ -9,6 +9,8 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   /** An offender's record and history, in the caller's areas. */
   'offender.read',
+  /** Restricting processing of a record, and lifting the restriction (the DPO). */
+  'offender.restrict',
   /** Day-to-day commands on an offender: convictions, contacts, lapses, fast-tracks... */
   'offender.command',
   /** Adoption, deselection and strand changes. */
@@ -36,12 +38,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   supervisor: ['offender.read', 'offender.command', 'offender.supervise', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate'],
   auditor: ['offender.read', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate', 'audit.read', 'operations.read'],
   analyst: ['reports.caseloads', 'reports.aggregate'],
-  dpo: ['offender.read'],
+  dpo: ['offender.read', 'offender.restrict'],
   admin: ['operations.read', 'operations.run'],
 };
 
 /** Roles that read every area rather than only the areas a user holds. */
 export const ALL_AREA_ROLES: readonly Role[] = ['auditor', 'dpo', 'admin'];
+
+/** Roles that still see a record whose processing is restricted (with the reason); to everyone else it does not exist. */
+export const SEES_RESTRICTED_ROLES: readonly Role[] = ['auditor', 'dpo'];
+
+export const seesRestricted = (roles: readonly Role[]) => roles.some((r) => SEES_RESTRICTED_ROLES.includes(r));
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 

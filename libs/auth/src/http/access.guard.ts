@@ -6,7 +6,7 @@ import { AccessError } from '../access/access-error';
 import { ACCESS_RULE, type AccessRule } from '../access/access-rule.decorator';
 import { areaScopeOf, inScope } from '../access/principal';
 import type { RequestWithAccess } from '../access/request-access';
-import { roleGranting } from '../access/roles';
+import { roleGranting, seesRestricted } from '../access/roles';
 import { OFFENDER_AREAS, type OffenderAreas } from './auth-options';
 import { Authenticator, isApiRequest } from './authenticator';
 import { csrf } from '../web/web-sessions';
@@ -52,12 +52,17 @@ export class AccessGuard implements CanActivate {
     if (!role) throw AccessError.forbidden();
     const scope = areaScopeOf(principal, rule.permission);
     let area: string | undefined;
+    let restriction: { reason: string; since: string } | undefined;
     if (rule.offenderParam) {
       const offenderId = request.params[rule.offenderParam];
       // A malformed id is left to the route's own validation (400); it cannot name anyone.
       if (typeof offenderId === 'string' && UUID.test(offenderId)) {
-        area = await this.offenderAreas?.areaOf(offenderId);
-        if (area === undefined || !inScope(scope, area)) throw new DomainError('OFFENDER.NOT_REGISTERED');
+        const facts = await this.offenderAreas?.factsOf(offenderId);
+        if (!facts || !inScope(scope, facts.area)) throw new DomainError('OFFENDER.NOT_REGISTERED');
+        // A restricted record does not exist for anyone but auditors and the DPO.
+        if (facts.restriction && !seesRestricted(principal.roles)) throw new DomainError('OFFENDER.NOT_REGISTERED');
+        area = facts.area;
+        restriction = facts.restriction;
       }
     }
     if (rule.areaField) {
@@ -69,7 +74,7 @@ export class AccessGuard implements CanActivate {
         area = requested;
       }
     }
-    (request as RequestWithAccess).access = { principal, role, scope, area };
+    (request as RequestWithAccess).access = { principal, role, scope, area, ...(restriction ? { restriction } : {}) };
     (request as RequestWithAccess).principal = principal;
     return true;
   }

@@ -9,12 +9,20 @@ export interface AuthModuleOptions {
 
 export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
 
+/** What access control needs to know about one offender. */
+export interface OffenderAccessFacts {
+  area: string;
+  /** Set while processing of the record is restricted. */
+  restriction?: { reason: string; since: string };
+}
+
 /**
- * Finds which area an offender belongs to, for area scoping; undefined when no
- * such offender is registered. Provided by the offenders module.
+ * Finds an offender's area and any restriction, for area scoping and
+ * restriction; undefined when no such offender is registered. Provided by the
+ * offenders module.
  */
 export interface OffenderAreas {
-  areaOf(offenderId: string): Promise<string | undefined>;
+  factsOf(offenderId: string): Promise<OffenderAccessFacts | undefined>;
 }
 
 export const OFFENDER_AREAS = Symbol('OFFENDER_AREAS');

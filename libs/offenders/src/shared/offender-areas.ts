@@ -1,30 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OffenderAreas } from '@ppo/auth';
+import type { OffenderAccessFacts, OffenderAreas } from '@ppo/auth';
 import { offenderStreamId, upcastOffenderEvent } from '@ppo/domain';
 import { EVENT_STORE, type EventStore } from '@ppo/event-store';
 
-const REMEMBERED = 50_000;
-
 /**
- * An offender's area, from the registration that opens their stream. An area
- * never changes once registered, so answers are remembered (a missing offender
- * is not, since they may be registered next).
+ * An offender's area, from the registration that opens their stream, and any
+ * restriction of processing, from the latest restriction event. The stream is
+ * read each time so a restriction takes effect at once, for every request.
  */
 @Injectable()
 export class OffenderAreasFromStreams implements OffenderAreas {
-  private readonly known = new Map<string, string>();
-
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async areaOf(offenderId: string): Promise<string | undefined> {
-    const remembered = this.known.get(offenderId);
-    if (remembered !== undefined) return remembered;
-    const [first] = await this.store.readStream(offenderStreamId(offenderId), { to: 1 });
+  async factsOf(offenderId: string): Promise<OffenderAccessFacts | undefined> {
+    const stream = await this.store.readStream(offenderStreamId(offenderId));
+    const [first] = stream;
     if (!first) return undefined;
-    const event = upcastOffenderEvent(first);
-    if (event.type !== 'OffenderRegistered') return undefined;
-    if (this.known.size >= REMEMBERED) this.known.delete(this.known.keys().next().value!);
-    this.known.set(offenderId, event.data.area);
-    return event.data.area;
+    const registration = upcastOffenderEvent(first);
+    if (registration.type !== 'OffenderRegistered') return undefined;
+    let restriction: OffenderAccessFacts['restriction'];
+    for (const stored of stream) {
+      if (stored.type !== 'ProcessingRestricted' && stored.type !== 'RestrictionLifted') continue;
+      const event = upcastOffenderEvent(stored);
+      if (event.type === 'ProcessingRestricted') restriction = { reason: event.data.reason, since: event.data.restrictedOn };
+      else if (event.type === 'RestrictionLifted') restriction = undefined;
+    }
+    return { area: registration.data.area, ...(restriction ? { restriction } : {}) };
   }
 }

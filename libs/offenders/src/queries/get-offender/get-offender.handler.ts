@@ -34,6 +34,7 @@ export class GetOffenderHandler implements IQueryHandler<GetOffenderQuery, Offen
       openInterventions: Object.entries(state.interventions)
         .filter(([, i]) => !i.completedOn)
         .map(([interventionId, i]) => ({ interventionId, name: i.name, startedOn: i.startedOn })),
+      restriction: state.restriction ?? null,
     };
   }
 }

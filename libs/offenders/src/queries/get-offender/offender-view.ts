@@ -14,4 +14,6 @@ export interface OffenderView extends OffenderSummary {
   adoptedOn: IsoDate | null;
   needs: string[];
   openInterventions: { interventionId: string; name: string; startedOn: IsoDate }[];
+  /** Set while processing of the record is restricted (only auditors and the DPO see such a record). */
+  restriction: { reason: string; since: IsoDate } | null;
 }

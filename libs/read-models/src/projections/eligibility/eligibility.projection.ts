@@ -20,6 +20,8 @@ export interface EligibilityRow {
   latest_fact_on: string | null;
   convictions: OffenderState['convictions'];
   harm_indicators: OffenderState['harmIndicators'];
+  /** Processing restricted: hidden from all but auditors and the DPO. */
+  restricted: boolean;
   version: number;
   state: OffenderState;
 }
@@ -37,6 +39,7 @@ export const ELIGIBILITY_TABLE: TableSpec = {
     latest_fact_on: 'text',
     convictions: 'json',
     harm_indicators: 'json',
+    restricted: 'boolean',
     version: 'integer',
     state: 'json',
   },
@@ -46,7 +49,7 @@ export const ELIGIBILITY_TABLE: TableSpec = {
 /** eligibility: the evidence for selecting registered offenders who are not on the scheme. */
 export const eligibilityProjection: Projection<EligibilityRow> = {
   name: 'eligibility',
-  version: 2,
+  version: 3,
   table: ELIGIBILITY_TABLE,
   keyOf: (e) => e.offenderId,
   evolve(row, e) {
@@ -64,6 +67,7 @@ export const eligibilityProjection: Projection<EligibilityRow> = {
       latest_fact_on: dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null,
       convictions: state.convictions,
       harm_indicators: state.harmIndicators,
+      restricted: !!state.restriction,
       version: e.version,
       state,
     };

@@ -31,7 +31,7 @@ function withRequiredFrom(history: RequiredContactsFrom[], from: string, contact
  */
 export const offenderJourneyProjection: Projection<OffenderJourneyRow> = {
   name: 'offender_journey',
-  version: 3,
+  version: 4,
   table: OFFENDER_JOURNEY_TABLE,
   keyOf: (e: ProjectedEvent) => e.offenderId,
   evolve(row, e) {
@@ -60,6 +60,7 @@ export const offenderJourneyProjection: Projection<OffenderJourneyRow> = {
       fast_tracks: state.fastTracks.length,
       order_ends_on: latest(...openOrderEnds(state)) ?? null,
       next_review_due: state.nextReviewDue ?? null,
+      restricted: !!state.restriction,
       version: e.version,
       last_event_at: e.recordedAt,
       required_contacts: withRequiredFrom(row?.required_contacts ?? [], occurred, requiredNow(state)),

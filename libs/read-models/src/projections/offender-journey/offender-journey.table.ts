@@ -31,6 +31,8 @@ export interface OffenderJourneyRow {
   fast_tracks: number;
   order_ends_on: string | null;
   next_review_due: string | null;
+  /** Processing restricted: hidden from all but auditors and the DPO. */
+  restricted: boolean;
   version: number;
   last_event_at: string;
   required_contacts: RequiredContactsFrom[];
@@ -61,6 +63,7 @@ export const OFFENDER_JOURNEY_TABLE: TableSpec = {
     fast_tracks: 'integer',
     order_ends_on: 'text',
     next_review_due: 'text',
+    restricted: 'boolean',
     version: 'integer',
     last_event_at: 'text',
     required_contacts: 'json',

@@ -26,9 +26,10 @@ export function mondayOf(date: IsoDate): IsoDate {
 }
 
 /** The supervised offenders (on the scheme or in custody), of some areas or (undefined) of every area. */
-export async function supervisedOffenders(store: ReadModelStore, areas?: string[]): Promise<OffenderJourneyRow[]> {
+export async function supervisedOffenders(store: ReadModelStore, areas?: string[], includeRestricted = false): Promise<OffenderJourneyRow[]> {
   const where: Condition[] = [{ column: 'status', op: 'in', value: ['on-scheme', 'in-custody'] }];
   if (areas) where.push({ column: 'area', op: 'in', value: areas });
+  if (!includeRestricted) where.push({ column: 'restricted', op: '=', value: false });
   return (await store.select(OFFENDER_JOURNEY_TABLE, { where })).rows as OffenderJourneyRow[];
 }
 
@@ -39,10 +40,12 @@ export async function caseloadsReport(
   policies: SchemePolicies,
   /** Only these areas; undefined for every area. */
   areas?: string[],
+  /** Whether records whose processing is restricted are counted (for auditors and the DPO only). */
+  includeRestricted = false,
 ): Promise<{ caseloads: Caseload[]; weekStarting: IsoDate; asOf: IsoDate }> {
   const monday = mondayOf(today);
   const byOfficer = new Map<string, Caseload>();
-  for (const row of await supervisedOffenders(store, areas)) {
+  for (const row of await supervisedOffenders(store, areas, includeRestricted)) {
     const figures = journeyFigures(row, today, policyForArea(policies, row.area));
     const delivered = row.state.contacts.filter((c) => c.outcome === 'attended' && c.contactOn >= monday && c.contactOn <= today).length;
     const required = row.state.custody ? 0 : row.contacts_per_week;

@@ -1,4 +1,4 @@
-import { Access, CurrentAccess, scopedAreas, type RequestAccess } from '@ppo/auth';
+import { Access, CurrentAccess, scopedAreas, seesRestricted, type RequestAccess } from '@ppo/auth';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
@@ -28,6 +28,6 @@ export class ContactsDueReportController {
   @ApiOkResponse({ description: 'One entry per offender' })
   @CsvExport(CONTACTS_DUE_CSV)
   report(@Query() query: ContactsDueQueryDto, @CurrentAccess() access: RequestAccess): Promise<ContactsDueReport> {
-    return contactsDueReport(this.reports.store, this.reports.today(), this.reports.policies, { officer: query.officer, areas: scopedAreas(access.scope, query.area) });
+    return contactsDueReport(this.reports.store, this.reports.today(), this.reports.policies, { officer: query.officer, areas: scopedAreas(access.scope, query.area), includeRestricted: seesRestricted(access.principal.roles) });
   }
 }

@@ -24,10 +24,10 @@ export async function contactsDueReport(
   store: ReadModelStore,
   today: IsoDate,
   policies: SchemePolicies,
-  filter: { areas?: string[]; officer?: string } = {},
+  filter: { areas?: string[]; officer?: string; includeRestricted?: boolean } = {},
 ): Promise<{ contacts: ContactDue[]; asOf: IsoDate }> {
   const horizon = addDays(today, 7);
-  const contacts = (await supervisedOffenders(store, filter.areas))
+  const contacts = (await supervisedOffenders(store, filter.areas, filter.includeRestricted))
     .filter((row) => !filter.officer || row.probation_officer === filter.officer || row.police_officer === filter.officer)
     .flatMap((row): ContactDue[] => {
       const { nextContactDue } = journeyFigures(row, today, policyForArea(policies, row.area));

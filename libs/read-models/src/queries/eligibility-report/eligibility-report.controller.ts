@@ -1,4 +1,4 @@
-import { Access, CurrentAccess, scopedAreas, type RequestAccess } from '@ppo/auth';
+import { Access, CurrentAccess, scopedAreas, seesRestricted, type RequestAccess } from '@ppo/auth';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CsvExport } from '../../http/csv-export';
@@ -19,6 +19,6 @@ export class EligibilityReportController {
   @ApiOkResponse({ description: 'Candidates, highest score first' })
   @CsvExport(ELIGIBILITY_CSV)
   report(@Query() query: AreaReportQueryDto, @CurrentAccess() access: RequestAccess): Promise<EligibilityReport> {
-    return eligibilityReport(this.reports.store, this.reports.today(), this.reports.policies, scopedAreas(access.scope, query.area));
+    return eligibilityReport(this.reports.store, this.reports.today(), this.reports.policies, scopedAreas(access.scope, query.area), seesRestricted(access.principal.roles));
   }
 }

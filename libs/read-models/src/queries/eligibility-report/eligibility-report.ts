@@ -26,6 +26,8 @@ export async function eligibilityReport(
   policies: SchemePolicies,
   /** Only these areas; undefined for every area. */
   areas?: string[],
+  /** Whether records whose processing is restricted are included (for auditors and the DPO only). */
+  includeRestricted = false,
 ): Promise<{ candidates: EligibleCandidate[]; asOf: IsoDate }> {
   const longestWindow = Math.max(
     policies.default.eligibility.windowMonths,
@@ -36,6 +38,7 @@ export async function eligibilityReport(
     { column: 'latest_fact_on', op: '>=', value: addDays(addMonths(today, -longestWindow), 1) },
   ];
   if (areas) where.push({ column: 'area', op: 'in', value: areas });
+  if (!includeRestricted) where.push({ column: 'restricted', op: '=', value: false });
   const { rows } = await store.select(ELIGIBILITY_TABLE, { where, orderBy: [{ column: 'family_name', direction: 'asc' }] });
   const candidates = (rows as EligibilityRow[])
     .map((row) => ({

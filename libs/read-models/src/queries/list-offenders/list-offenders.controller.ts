@@ -1,4 +1,4 @@
-import { Access, CurrentAccess, scopedAreas, type RequestAccess } from '@ppo/auth';
+import { Access, CurrentAccess, scopedAreas, seesRestricted, type RequestAccess } from '@ppo/auth';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReportContext } from '../../http/report-context';
@@ -22,6 +22,7 @@ export class ListOffendersController {
       {
         ...filter,
         areas: scopedAreas(access.scope, area),
+        includeRestricted: seesRestricted(access.principal.roles),
         sort: sort?.replace(/^-/, '') as OffenderSort | undefined,
         direction: sort?.startsWith('-') ? 'desc' : 'asc',
       },

@@ -23,6 +23,8 @@ export interface OffenderListFilter {
   intensity?: string;
   /** Only these areas (the caller's, narrowed by any area asked for); undefined for every area. */
   areas?: string[];
+  /** Whether records whose processing is restricted are listed (for auditors and the DPO only). */
+  includeRestricted?: boolean;
   officer?: string;
   status?: string;
   /** Part of a CRN or name. */
@@ -76,6 +78,7 @@ export async function listOffenders(
   if (filter.strand) where.push({ column: 'current_strand', op: '=', value: filter.strand });
   if (filter.intensity) where.push({ column: 'intensity', op: '=', value: filter.intensity });
   if (filter.areas) where.push({ column: 'area', op: 'in', value: filter.areas });
+  if (!filter.includeRestricted) where.push({ column: 'restricted', op: '=', value: false });
   if (filter.status) where.push({ column: 'status', op: '=', value: filter.status });
   if (filter.officer) {
     where.push({ anyOf: [{ column: 'probation_officer', op: '=', value: filter.officer }, { column: 'police_officer', op: '=', value: filter.officer }] });
