@@ -76,7 +76,7 @@ function insertByDate<T>(list: T[], item: T, dateOf: (t: T) => string): T[] {
 /** scheme_timeline: per offender, the dated facts behind the scheme dashboard. */
 export const schemeTimelineProjection: Projection<SchemeTimelineRow> = {
   name: 'scheme_timeline',
-  version: 2,
+  version: 3,
   table: SCHEME_TIMELINE_TABLE,
   keyOf: (e) => e.offenderId,
   evolve(row, e) {
@@ -106,9 +106,10 @@ export const schemeTimelineProjection: Projection<SchemeTimelineRow> = {
       state,
     };
     const next: SchemeTimelineRow = { ...base, state };
+    // Only an event that changes how the offender stands (adoption, custody, a new frequency...) dates a new standing:
+    // a registration entered today for someone adopted in July must not read as "off the scheme" from today.
     const standing = standingOf(state, on);
-    const previous = base.standings.filter((s) => s.from <= on).at(-1);
-    if (!previous || !sameStanding(previous, standing)) next.standings = insertByDate(base.standings, standing, (s) => s.from);
+    if (row && !sameStanding(standingOf(row.state, on), standing)) next.standings = insertByDate(base.standings, standing, (s) => s.from);
 
     const { event } = e;
     switch (event.type) {
