@@ -1,3 +1,5 @@
+import { AccessLogPageController } from './audit/access-log/access-log-page.controller';
+import { ReplayController } from './audit/replay/replay.controller';
 import { CaseloadsController } from './caseloads/caseloads.controller';
 import { ContactsDueController } from './contacts-due/contacts-due.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
@@ -17,4 +19,6 @@ export const PAGE_CONTROLLERS = [
   CaseloadsController,
   DashboardController,
   ProjectionsController,
+  ReplayController,
+  AccessLogPageController,
 ];

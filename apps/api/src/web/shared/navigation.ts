@@ -16,4 +16,5 @@ export const NAVIGATION: NavigationItem[] = [
   { text: 'Caseloads', href: '/caseloads', permission: 'reports.caseloads' },
   { text: 'Dashboard', href: '/dashboard', permission: 'reports.aggregate' },
   { text: 'Projections', href: '/projections', permission: 'operations.read' },
+  { text: 'Audit', href: '/audit/access-log', permission: 'audit.read' },
 ];
