@@ -105,6 +105,9 @@ const PAGE_POLICY: Record<string, PageRule> = {
   'GET /session/keep-alive': { roles: 'signed-in', area: 'none', allowed: 204 },
   'GET /offenders': { roles: CASE_LISTS, area: 'list', allowed: 200 },
   'GET /offenders/:offenderId': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
+  'GET /offenders/:offenderId/replay': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
+  'GET /audit': { roles: ['auditor'], area: 'none', allowed: 303 },
+  'GET /audit/access-log': { roles: ['auditor'], area: 'none', allowed: 200 },
   'GET /eligibility': { roles: CASE_LISTS, area: 'list', allowed: 200 },
   'GET /contacts-due': { roles: CASE_LISTS, area: 'list', allowed: 200 },
   'GET /caseloads': { roles: ['supervisor', 'auditor', 'analyst'], area: 'list', allowed: 200 },
@@ -139,6 +142,9 @@ const ALL_AREAS: Role[] = ['auditor', 'dpo', 'admin'];
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
 }
+
+// Every route for every role, with a signed-in browser for each page: a few seconds of requests.
+jest.setTimeout(120_000);
 
 describe('Authorization matrix: every route, every role, in and out of area', () => {
   let t: TestApp;

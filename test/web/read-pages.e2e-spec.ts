@@ -227,7 +227,9 @@ describe('The pages case workers read: home, the offender list, an offender’s 
       const auditorView = (await auditor.get(`/offenders/${ids.sam}`).expect(200)).text;
       expect(auditorView).toContain('Sam Example');
       expect(auditorView).not.toContain('Actions</h2>');
-      expect(auditorView).not.toMatch(new RegExp(`href="/offenders/${ids.sam}/`));
+      // Only the replay of the record, which reads; no form.
+      expect(auditorView).not.toMatch(new RegExp(`href="/offenders/${ids.sam}/(?!replay")`));
+      expect(auditorView).toContain(`href="/offenders/${ids.sam}/replay"`);
     });
 
     it('answers 404 for an offender of another area, as for one that does not exist, but shows them to an auditor', async () => {

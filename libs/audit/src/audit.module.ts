@@ -22,6 +22,8 @@ export class AuditModule implements OnModuleDestroy {
   static forRoot(options: AuditModuleOptions): DynamicModule {
     return {
       module: AuditModule,
+      // The pages search and verify the same access log.
+      global: true,
       controllers: [VerifyLogController, AccessLogController],
       providers: [
         { provide: SqliteAccessLog, useFactory: () => new SqliteAccessLog(options.accessLogPath) },

@@ -1,5 +1,4 @@
-import { Controller, Get, type OnModuleInit, Req, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SqliteAccessLog } from '@ppo/audit';
 import { Access, renderPage } from '@ppo/auth';
@@ -15,19 +14,8 @@ import { entryRows, integrityText, pagination } from './access-log-view';
  */
 @ApiExcludeController()
 @Controller('audit')
-export class AccessLogPageController implements OnModuleInit {
-  private log!: SqliteAccessLog;
-
-  constructor(private readonly modules: ModuleRef) {}
-
-  /**
-   * Finds the log the audit module keeps. That module is not global and the
-   * web module does not import it (importing forRoot again would open a second
-   * log), so it is looked up across modules rather than injected.
-   */
-  onModuleInit(): void {
-    this.log = this.modules.get(SqliteAccessLog, { strict: false });
-  }
+export class AccessLogPageController {
+  constructor(private readonly log: SqliteAccessLog) {}
 
   /** The audit section starts at the access log. */
   @Get()
