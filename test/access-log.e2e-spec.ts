@@ -54,7 +54,7 @@ describe('The s.62 access log: every consultation, disclosure and alteration, by
   it('logs a call to every route that reads offender data, with the caller and the offender', async () => {
     const routes = declaredRoutes(t).filter(readsOffenderData);
     expect(routes.length).toBeGreaterThanOrEqual(8);
-    const reader = await t.user(['supervisor', 'auditor'], ['northumbria'], { username: 'reader' });
+    const reader = await t.user(['supervisor', 'auditor', 'dpo'], ['northumbria'], { username: 'reader' });
     const browser = await signedInBrowser(t.app.getHttpServer(), 'reader', TEST_PASSWORD);
     const log = t.app.get(SqliteAccessLog);
     const unlogged: string[] = [];

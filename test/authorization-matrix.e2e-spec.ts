@@ -73,6 +73,7 @@ const POLICY: Record<string, Rule> = {
   'GET /api/projections': { roles: ['admin', 'auditor'], area: 'none', allowed: 200 },
   'GET /api/audit/verify': { roles: ['auditor'], area: 'none', allowed: 200 },
   'GET /api/audit/access-log': { roles: ['auditor'], area: 'none', allowed: 200 },
+  'GET /api/offenders/:offenderId/subject-access-export': { roles: ['dpo'], area: 'offender', allowed: 200 },
   // An unknown projection: allowed callers learn it does not exist, others are refused first.
   'POST /api/projections/:name/rebuild': { roles: ['admin'], area: 'none', allowed: 404 },
   'POST /api/auth/token': { roles: 'public', area: 'none', allowed: 400 },

@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessLogController } from './access-log/access-log.controller';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor';
 import { SqliteAccessLog } from './access-log/sqlite-access-log';
+import { SubjectAccessController } from './subject-access/subject-access.controller';
 import { VerifyLogController } from './verify-log/verify-log.controller';
 
 /** Where the audit trail is kept. */
@@ -24,7 +25,7 @@ export class AuditModule implements OnModuleDestroy {
       module: AuditModule,
       // The pages search and verify the same access log.
       global: true,
-      controllers: [VerifyLogController, AccessLogController],
+      controllers: [VerifyLogController, AccessLogController, SubjectAccessController],
       providers: [
         { provide: SqliteAccessLog, useFactory: () => new SqliteAccessLog(options.accessLogPath) },
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },

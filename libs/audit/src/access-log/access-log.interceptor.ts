@@ -7,7 +7,7 @@ import type { AccessKind } from './access-log-entry';
 import { SqliteAccessLog } from './sqlite-access-log';
 
 /** Permissions whose routes consult offenders' personal data, and those that alter it. */
-export const CONSULTING: readonly Permission[] = ['offender.read', 'reports.cases', 'reports.activity'];
+export const CONSULTING: readonly Permission[] = ['offender.read', 'reports.cases', 'reports.activity', 'subject.access'];
 export const ALTERING: readonly Permission[] = ['offender.command', 'offender.supervise'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

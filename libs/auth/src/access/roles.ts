@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'offender.read',
   /** Restricting processing of a record, and lifting the restriction (the DPO). */
   'offender.restrict',
+  /** A subject access export: everything held about one person (the DPO). */
+  'subject.access',
   /** Day-to-day commands on an offender: convictions, contacts, lapses, fast-tracks... */
   'offender.command',
   /** Adoption, deselection and strand changes. */
@@ -38,7 +40,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   supervisor: ['offender.read', 'offender.command', 'offender.supervise', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate'],
   auditor: ['offender.read', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate', 'audit.read', 'operations.read'],
   analyst: ['reports.caseloads', 'reports.aggregate'],
-  dpo: ['offender.read', 'offender.restrict'],
+  dpo: ['offender.read', 'offender.restrict', 'subject.access'],
   admin: ['operations.read', 'operations.run'],
 };
 
