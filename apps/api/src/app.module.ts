@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@ppo/audit';
 import { AccessGuard, AuthModule } from '@ppo/auth';
 import { EventStoreModule } from '@ppo/event-store';
+import { ObservabilityModule } from '@ppo/observability';
 import { OffendersModule, systemClock, type Clock } from '@ppo/offenders';
 import { ReadModelsModule } from '@ppo/read-models';
 import { LoggerModule } from 'nestjs-pino';
@@ -38,6 +39,7 @@ export class AppModule {
         AuditModule.forRoot({ accessLogPath: config.auditLogPath }),
         WebModule,
         ReadModelsModule.forRoot({ location: config.readModels, runProjections: config.runProjections, clock, policies: config.policies }),
+        ObservabilityModule.forRoot(),
       ],
       // The one place every route's access is decided; it needs the offenders module's OFFENDER_AREAS.
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
