@@ -132,6 +132,10 @@ const PAGES: Record<string, number> = {
   'GET /signed-out': 200,
   'GET /setup/:token': 404,
   'POST /setup/:token': 403,
+  // Operations' probes: public, and free of offender data.
+  'GET /health/live': 200,
+  'GET /health/ready': 200,
+  'GET /metrics': 200,
 };
 
 /** OpenAPI documentation is public. */

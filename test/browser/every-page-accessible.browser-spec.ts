@@ -44,6 +44,8 @@ describe('Every page, checked with axe-core for WCAG 2.2 AA', () => {
     const pages = stack
       // Nest mounts module middleware as '{/*splat}' layers; they are not pages.
       .filter((l) => l.route?.methods.get && l.route.path.startsWith('/') && !l.route.path.startsWith('/api') && !l.route.path.includes(':token'))
+      // Health and metrics answer machines in JSON and text, not people.
+      .filter((l) => !/^\/(health|metrics)\b/.test(l.route!.path))
       .map((l) => l.route!.path.replace(':offenderId', offenderId));
     expect(pages.length).toBeGreaterThan(25);
     const violations: string[] = [];

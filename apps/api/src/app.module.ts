@@ -31,7 +31,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: { level: config.logLevel, genReqId: correlationIdOf, customAttributeKeys: { reqId: 'correlationId' } },
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: correlationIdOf,
+            customAttributeKeys: { reqId: 'correlationId' },
+            // Probes and scrapes every few seconds would drown the log.
+            autoLogging: { ignore: (request) => /^\/(health\/|metrics)/.test(request.url ?? '') },
+          },
         }),
         AuthModule.forRoot({ config: config.auth, now: () => clock.now() }),
         EventStoreModule.forRoot(config.eventStore),

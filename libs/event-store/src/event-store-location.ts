@@ -5,6 +5,9 @@ export type EventStoreLocation =
   | { kind: 'sqlite'; path: string }
   | { kind: 'esdb'; connectionString: string };
 
+/** scheme://[user:password@]host[:port][,host[:port]...][/][?options] */
+const ESDB_CONNECTION = /^[a-z+]+:\/\/(?:[^@\s/]+@)?[A-Za-z0-9.[\]:-]+(?::\d+)?(?:,[A-Za-z0-9.[\]:-]+(?::\d+)?)*\/?(?:\?[^\s]*)?$/;
+
 const ESDB_SCHEMES = ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kurrent:', 'kurrent+discover:'];
 
 /**
@@ -21,11 +24,8 @@ export function parseEventStoreLocation(value: string): EventStoreLocation {
   }
   const scheme = /^[a-z+]+:/.exec(trimmed)?.[0];
   if (scheme && ESDB_SCHEMES.includes(scheme)) {
-    try {
-      new URL(trimmed);
-    } catch {
-      throw new Error(`PPO_EVENT_STORE: "${trimmed}" is not a valid connection string`);
-    }
+    // A cluster lists its nodes (esdb://a:2113,b:2113,c:2113?...), which URL parsing refuses: check the shape instead.
+    if (!ESDB_CONNECTION.test(trimmed)) throw new Error(`PPO_EVENT_STORE: "${trimmed}" is not a valid connection string`);
     return { kind: 'esdb', connectionString: trimmed };
   }
   throw new Error(
