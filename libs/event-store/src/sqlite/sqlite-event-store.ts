@@ -60,7 +60,8 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Db;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
-  private readonly onCommit?: (appends: number, events: number) => void;
+  /** Told of each group commit: the constructor's onCommit, and any added with observeCommits. */
+  private readonly commitObservers: ((appends: number, events: number) => void)[] = [];
   private readonly appended = new EventEmitter();
   /**
    * Stream versions after the last commit: a hint that saves a lookup per append.
@@ -105,7 +106,7 @@ export class SqliteEventStore implements EventStore {
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.sealEvery = options.sealEvery ?? 1000;
-    this.onCommit = options.onCommit;
+    if (options.onCommit) this.commitObservers.push(options.onCommit);
     this.appended.setMaxListeners(0);
     const columns = 'global_position, event_id, stream_id, version, type, schema_version, data, metadata, recorded_at, hash, previous_hash';
     this.statements = {
@@ -163,7 +164,7 @@ export class SqliteEventStore implements EventStore {
       }
     }
     const written = outcomes.reduce((n, o, i) => n + ('result' in o ? batch[i].events.length : 0), 0);
-    this.onCommit?.(batch.length, written);
+    for (const observe of this.commitObservers) observe(batch.length, written);
     this.unsealed += written;
     if (this.unsealed >= this.sealEvery) {
       try {
@@ -250,6 +251,12 @@ export class SqliteEventStore implements EventStore {
       }
       throw error;
     }
+  }
+
+  /** Adds an observer of group commits (appends and events in each), for metrics; returns a function that removes it. */
+  observeCommits(observer: (appends: number, events: number) => void): () => void {
+    this.commitObservers.push(observer);
+    return () => this.commitObservers.splice(this.commitObservers.indexOf(observer), 1);
   }
 
   private hashAt(streamId: string, version: number): string {

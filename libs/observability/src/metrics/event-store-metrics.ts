@@ -2,7 +2,6 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EVENT_STORE, SqliteEventStore, WrongExpectedVersionError, type EventStore } from '@ppo/event-store';
 import { AppMetrics } from './app-metrics';
 
-type CommitObserver = (appends: number, events: number) => void;
 
 /**
  * Times every append (including its wait for a group commit) by wrapping the
@@ -24,26 +23,11 @@ export function instrumentEventStore(store: EventStore, metrics: AppMetrics): vo
     );
   };
   if (store instanceof SqliteEventStore) {
-    observeCommits(store, (appends, events) => {
+    store.observeCommits((appends, events) => {
       metrics.commitAppends.observe(appends);
       metrics.commitEvents.observe(events);
     });
   }
-}
-
-/**
- * The embedded store reports each group commit to its `onCommit` option, but the
- * event-store module opens it without one, so the observer is set on the open
- * store here (after any given to the constructor). If SqliteEventStore renames
- * that field, the metrics test fails on the missing commit series.
- */
-function observeCommits(store: SqliteEventStore, observer: CommitObserver): void {
-  const target = store as unknown as { onCommit?: CommitObserver };
-  const previous = target.onCommit;
-  target.onCommit = (appends, events) => {
-    previous?.(appends, events);
-    observer(appends, events);
-  };
 }
 
 @Injectable()
