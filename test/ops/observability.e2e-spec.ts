@@ -1,38 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import type { AppConfig } from '@ppo/config';
-import { DEFAULT_SCHEME_POLICIES } from '@ppo/domain';
 import { EVENT_STORE, type EventStore, type NewEvent } from '@ppo/event-store';
-import { fixedClock } from '@ppo/offenders';
 import { ProjectionsService } from '@ppo/read-models';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { createApp } from '../../apps/api/src/bootstrap';
 import { register, startTestApp, TODAY, type TestApp } from '../support/test-app';
 
-/** The test app's configuration, with projections off (another process would run them) and a lag threshold. */
+/** The test app with projections off (another process would run them) and a lag threshold. */
 async function appWithoutProjections(maxLagEvents: number): Promise<INestApplication> {
-  const config: AppConfig = {
-    port: 0,
-    dataDir: '',
-    eventStore: { kind: 'sqlite', path: ':memory:' },
-    readModels: { kind: 'sqlite', path: ':memory:' },
-    runProjections: false,
-    timeZone: 'Europe/London',
-    policies: DEFAULT_SCHEME_POLICIES,
-    logLevel: 'silent',
-    auditLogPath: ':memory:',
-    auth: { mode: 'local', secret: 'a test secret that is long enough to sign with', sessionIdleMinutes: 15, accountsPath: ':memory:' },
-  };
-  const previous = process.env.PPO_READY_MAX_LAG_EVENTS;
-  process.env.PPO_READY_MAX_LAG_EVENTS = String(maxLagEvents);
-  try {
-    const app = await createApp(config, { clock: fixedClock(`${TODAY}T10:00:00Z`) });
-    await app.init();
-    return app;
-  } finally {
-    if (previous === undefined) delete process.env.PPO_READY_MAX_LAG_EVENTS;
-    else process.env.PPO_READY_MAX_LAG_EVENTS = previous;
-  }
+  return (await startTestApp({ users: false, config: { runProjections: false, readyMaxLagEvents: maxLagEvents } })).app;
 }
 
 /** An event of a type no projection reads, appended straight to the store. */

@@ -42,7 +42,16 @@ export const TEST_PASSWORD = 'correct horse battery staple';
  * Starts the real API over an in-memory SQLite event store and accounts, with the clock fixed at TODAY unless given,
  * and local accounts unless another auth config is given (then no local users are made).
  */
-export async function startTestApp(options: { clock?: Clock; auth?: AuthConfig; /** false: start with no account at all, as a new installation does. */ users?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    clock?: Clock;
+    auth?: AuthConfig;
+    /** false: start with no account at all, as a new installation does. */
+    users?: boolean;
+    /** Other settings: projections off, a readiness threshold... */
+    config?: Partial<Pick<AppConfig, 'runProjections' | 'readyMaxLagEvents'>>;
+  } = {},
+): Promise<TestApp> {
   const config: AppConfig = {
     port: 0,
     dataDir: '',
@@ -53,8 +62,10 @@ export async function startTestApp(options: { clock?: Clock; auth?: AuthConfig; 
     policies: DEFAULT_SCHEME_POLICIES,
     logLevel: 'silent',
     auditLogPath: ':memory:',
+    readyMaxLagEvents: 10_000,
     auth: options.auth ?? { mode: 'local', secret: 'a test secret that is long enough to sign with', sessionIdleMinutes: 15, accountsPath: ':memory:' },
   };
+  Object.assign(config, options.config);
   const clock = options.clock ?? fixedClock(`${TODAY}T10:00:00Z`);
   const app = await createApp(config, { clock });
   await app.init();

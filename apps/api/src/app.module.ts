@@ -45,7 +45,7 @@ export class AppModule {
         AuditModule.forRoot({ accessLogPath: config.auditLogPath }),
         WebModule,
         ReadModelsModule.forRoot({ location: config.readModels, runProjections: config.runProjections, clock, policies: config.policies }),
-        ObservabilityModule.forRoot(),
+        ObservabilityModule.forRoot({ readyMaxLagEvents: config.readyMaxLagEvents }),
       ],
       // The one place every route's access is decided; it needs the offenders module's OFFENDER_AREAS.
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

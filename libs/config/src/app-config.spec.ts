@@ -30,6 +30,16 @@ describe('Configuration read at start-up', () => {
     });
   });
 
+  it('lets a projection lag up to 10,000 events before the service is not ready, unless PPO_READY_MAX_LAG_EVENTS says otherwise', () => {
+    expect(loadConfig({}).readyMaxLagEvents).toBe(10000);
+    expect(loadConfig({ PPO_READY_MAX_LAG_EVENTS: '0' }).readyMaxLagEvents).toBe(0);
+    expect(loadConfig({ PPO_READY_MAX_LAG_EVENTS: '250000' }).readyMaxLagEvents).toBe(250000);
+    for (const value of ['-1', '1.5', 'lots', '1e6']) {
+      expect(() => loadConfig({ PPO_READY_MAX_LAG_EVENTS: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ PPO_READY_MAX_LAG_EVENTS: value })).toThrow(`PPO_READY_MAX_LAG_EVENTS must be a whole number of events (0 or more), not "${value}"`);
+    }
+  });
+
   it('takes an EventStoreDB connection string', () => {
     expect(loadConfig({ PPO_EVENT_STORE: 'esdb://localhost:2113?tls=false' }).eventStore).toEqual({
       kind: 'esdb',

@@ -19,6 +19,8 @@ export interface AppConfig {
   auth: AuthConfig;
   /** The s.62 access log: <PPO_DATA_DIR>/audit.db. */
   auditLogPath: string;
+  /** /health/ready fails once a projection is more than this many events behind the log (PPO_READY_MAX_LAG_EVENTS). */
+  readyMaxLagEvents: number;
 }
 
 /** Thrown when the environment does not describe a runnable service; lists every problem. */
@@ -36,7 +38,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * PORT (3000), PPO_DATA_DIR (./data), PPO_EVENT_STORE (sqlite:<PPO_DATA_DIR>/ppo.db),
  * PPO_READ_MODELS (sqlite:<PPO_DATA_DIR>/read-models.db), PPO_PROJECTIONS (on),
  * PPO_TIMEZONE (Europe/London), PPO_SCHEME_POLICIES (a JSON file; defaults from the seeds),
- * PPO_LOG_LEVEL (info); and sign-in (see readAuthConfig).
+ * PPO_LOG_LEVEL (info), PPO_READY_MAX_LAG_EVENTS (10000); and sign-in (see readAuthConfig).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -82,8 +84,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const auth = readAuthConfig(env, dataDir, problems);
 
+  const lagText = env.PPO_READY_MAX_LAG_EVENTS || '10000';
+  if (!/^\d+$/.test(lagText) || !Number.isSafeInteger(Number(lagText))) {
+    problems.push(`PPO_READY_MAX_LAG_EVENTS must be a whole number of events (0 or more), not "${lagText}"`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, dataDir, eventStore, readModels, runProjections: projections === 'on', timeZone, policies, logLevel, auth, auditLogPath: join(dataDir, 'audit.db') };
+  return { port, dataDir, eventStore, readModels, runProjections: projections === 'on', timeZone, policies, logLevel, auth, auditLogPath: join(dataDir, 'audit.db'), readyMaxLagEvents: Number(lagText) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { AppMetrics } from './metrics/app-metrics';
 import { CommandMetrics } from './metrics/command-metrics';
 import { EventStoreMetrics } from './metrics/event-store-metrics';
 import { MetricsController } from './metrics/metrics.controller';
-import { OBSERVABILITY_OPTIONS, readObservabilityConfig, type ObservabilityOptions } from './observability-config';
+import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability-config';
 
 /**
  * Health (/health/live, /health/ready) and Prometheus metrics (/metrics) for a
@@ -16,7 +16,7 @@ import { OBSERVABILITY_OPTIONS, readObservabilityConfig, type ObservabilityOptio
  */
 @Module({})
 export class ObservabilityModule {
-  static forRoot(options: ObservabilityOptions = readObservabilityConfig()): DynamicModule {
+  static forRoot(options: ObservabilityOptions): DynamicModule {
     return {
       module: ObservabilityModule,
       imports: [TerminusModule.forRoot({ logger: HealthLogger })],
