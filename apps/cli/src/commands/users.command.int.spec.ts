@@ -1,22 +1,9 @@
 import { PasswordHasher, SqliteAccountStore } from '@ppo/auth';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ppoInTempDataDir } from '../testing/run-ppo';
 
-const ROOT = resolve(__dirname, '../../../..');
-const dataDir = mkdtempSync(join(tmpdir(), 'ppo-users-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function ppo(args: string[], input?: string, env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', 'users', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, PPO_DATA_DIR: dataDir, NODE_OPTIONS: '', ...env },
-    input,
-    encoding: 'utf8',
-  });
-  return { code: run.status, out: run.stdout, err: run.stderr };
-}
+const { dataDir, run } = ppoInTempDataDir('ppo-users-');
+const ppo = (args: string[], input?: string, env: Record<string, string> = {}) => run(['users', ...args], { input, env });
 
 const accounts = () => new SqliteAccountStore(join(dataDir, 'accounts.db'));
 

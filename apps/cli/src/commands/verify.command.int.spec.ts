@@ -1,23 +1,11 @@
 import { SqliteEventStore } from '@ppo/event-store';
 import { writeSyntheticLog } from '@ppo/read-models/testing/synthetic-log';
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ppoInTempDataDir } from '../testing/run-ppo';
 
-const ROOT = resolve(__dirname, '../../../..');
-const dataDir = mkdtempSync(join(tmpdir(), 'ppo-verify-cli-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-const ppo = (...args: string[]) => {
-  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, PPO_DATA_DIR: dataDir, NODE_OPTIONS: '' },
-    encoding: 'utf8',
-  });
-  return { code: run.status, out: run.stdout, err: run.stderr };
-};
+const { dataDir, run } = ppoInTempDataDir('ppo-verify-cli-');
+const ppo = (...args: string[]) => run(args);
 
 describe('ppo verify, on the command line', () => {
   beforeAll(async () => {

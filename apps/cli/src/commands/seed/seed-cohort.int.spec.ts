@@ -1,10 +1,7 @@
 import { DEFAULT_SCHEME_POLICIES, offenderStreamId, type OffenderEventType } from '@ppo/domain';
 import { SqliteEventStore, type StoredEvent } from '@ppo/event-store';
 import { ALL_PROJECTIONS, OFFENDER_JOURNEY_TABLE, ProjectionRunner, SqliteReadModelStore } from '@ppo/read-models';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { ppoInTempDataDir } from '../../testing/run-ppo';
 import { planCohort } from './plan-cohort';
 import { SeedRefused, seedCohort, type SeedSummary } from './seed-cohort';
 
@@ -132,17 +129,8 @@ describe('seeding is deterministic', () => {
 });
 
 describe('ppo seed, on the command line', () => {
-  const ROOT = resolve(__dirname, '../../../../..');
-  const dataDir = mkdtempSync(join(tmpdir(), 'ppo-seed-cli-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-  const ppo = (...args: string[]) => {
-    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, PPO_DATA_DIR: dataDir, NODE_OPTIONS: '' },
-      encoding: 'utf8',
-    });
-    return { code: run.status, out: run.stdout, err: run.stderr };
-  };
+  const { run } = ppoInTempDataDir('ppo-seed-cli-');
+  const ppo = (...args: string[]) => run(args);
 
   it('shows progress with rate and ETA, prints a one-line summary, and refuses to seed the same store again', () => {
     const run = ppo('seed', '--offenders', '6', '--seed', '3', '--today', TODAY);
