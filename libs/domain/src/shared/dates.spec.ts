@@ -1,4 +1,4 @@
-import { addDays, addMonths, ageOn, daysBetween, latest } from './dates';
+import { addDays, addMonths, ageOn, daysBetween, latest, mondayOf } from './dates';
 
 describe('calendar arithmetic', () => {
   it.each([
@@ -57,5 +57,11 @@ describe('calendar arithmetic', () => {
     expect(latest(undefined, '2026-01-12')).toBe('2026-01-12');
     expect(latest(undefined)).toBeUndefined();
     expect(latest()).toBeUndefined();
+  });
+
+  it('finds the Monday a week starts on, across a month end', () => {
+    expect(mondayOf('2026-11-20')).toBe('2026-11-16');
+    expect(mondayOf('2026-11-16')).toBe('2026-11-16');
+    expect(mondayOf('2026-03-01')).toBe('2026-02-23');
   });
 });

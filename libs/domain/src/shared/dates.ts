@@ -48,3 +48,9 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
 export function latest(...dates: (IsoDate | undefined)[]): IsoDate | undefined {
   return dates.reduce<IsoDate | undefined>((max, d) => (d !== undefined && (max === undefined || d > max) ? d : max), undefined);
 }
+
+/** The Monday of the week a date falls in (weeks run Monday to Sunday). */
+export function mondayOf(date: IsoDate): IsoDate {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+}

@@ -1,4 +1,4 @@
-import { addDays, policyForArea, type IsoDate, type SchemePolicies } from '@ppo/domain';
+import { mondayOf, policyForArea, type IsoDate, type SchemePolicies } from '@ppo/domain';
 import { journeyFigures } from '../../projections/offender-journey/journey-figures';
 import { OFFENDER_JOURNEY_TABLE, type OffenderJourneyRow } from '../../projections/offender-journey/offender-journey.table';
 import type { ReadModelStore } from '../../store/read-model-store.port';
@@ -19,11 +19,6 @@ export interface Caseload {
   overdue: number;
 }
 
-/** Monday of the week containing a date. */
-export function mondayOf(date: IsoDate): IsoDate {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -((day + 6) % 7));
-}
 
 /** The supervised offenders (on the scheme or in custody), of some areas or (undefined) of every area. */
 export async function supervisedOffenders(store: ReadModelStore, areas?: string[], includeRestricted = false): Promise<OffenderJourneyRow[]> {
