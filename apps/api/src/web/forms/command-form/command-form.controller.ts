@@ -4,13 +4,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, accessOf } from '@ppo/auth';
 import { DomainError } from '@ppo/domain';
 import { EVENT_STORE, type EventStore } from '@ppo/event-store';
-import { ConcurrentUpdateError, IdempotencyKeyReusedError, StaleVersionError, type CommandContext } from '@ppo/offenders';
+import { commandContextOf, ConcurrentUpdateError, IdempotencyKeyReusedError, StaleVersionError, type CommandContext } from '@ppo/offenders';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { CommandFormDefinition, FormSource } from './command-form';
 import { initialAnswers } from './form-view';
 import { changesSince, readOffenderRecord } from './offender-record';
-import { commandContextOf } from '@ppo/offenders';
 import { checkPostedForm } from './read-posted-form';
 import { refusalOf, WHOLE_FORM } from './refusal';
 import { formKeyOf, formVersionOf, renderCommandForm } from './render-command-form';
@@ -67,13 +66,18 @@ export function commandFormController(form: CommandFormDefinition): Type<unknown
       offenderIdOf(offenderId);
       const openedAt = formVersionOf(posted);
       const formKey = formKeyOf(posted);
-      const record = await readOffenderRecord(this.store, offenderId);
-      const source: FormSource = { record, principal: accessOf(request).principal };
       const checked = await checkPostedForm(form, posted);
-      const again = { ...this.page(offenderId, source), answers: checked.answers, formKey };
+      const principal = accessOf(request).principal;
+      // The record is read only to draw the form again: a command that goes through reads it once, in the runner.
+      const redraw = async () => {
+        const record = await readOffenderRecord(this.store, offenderId);
+        const source: FormSource = { record, principal };
+        return { record, again: { ...this.page(offenderId, source), answers: checked.answers, formKey } };
+      };
 
       if (checked.errors.length) {
         // Nothing is sent; if the record has moved on meanwhile, say so now and carry its new version.
+        const { record, again } = await redraw();
         return renderCommandForm(request, response, form, { ...again, errors: checked.errors, version: record.version, changes: changesSince(record, openedAt), status: 400 });
       }
       const context: CommandContext = { ...commandContextOf(request), ifMatch: openedAt, idempotencyKey: formKey };
@@ -81,20 +85,22 @@ export function commandFormController(form: CommandFormDefinition): Type<unknown
         await this.commandBus.execute(new (form.command as new (...args: unknown[]) => object)(offenderId, checked.body, context));
       } catch (error) {
         if (error instanceof StaleVersionError || error instanceof IdempotencyKeyReusedError) {
-          const now = await readOffenderRecord(this.store, offenderId);
+          const { record: now, again } = await redraw();
           const changes = changesSince(now, openedAt);
           if (error instanceof StaleVersionError) {
-            return renderCommandForm(request, response, form, { ...again, source: { ...source, record: now }, version: now.version, changes, status: 409 });
+            return renderCommandForm(request, response, form, { ...again, version: now.version, changes, status: 409 });
           }
           // The same form was already saved with other answers (sent again after going back): this becomes a new record.
           const reused = { field: WHOLE_FORM, text: 'You already saved this form with different answers. Check the answers below, then save again to record them as well.' };
-          return renderCommandForm(request, response, form, { ...again, source: { ...source, record: now }, version: now.version, changes, errors: [reused], formKey: randomUUID(), status: 422 });
+          return renderCommandForm(request, response, form, { ...again, version: now.version, changes, errors: [reused], formKey: randomUUID(), status: 422 });
         }
         if (error instanceof ConcurrentUpdateError) {
+          const { again } = await redraw();
           return renderCommandForm(request, response, form, { ...again, version: openedAt, errors: [{ field: WHOLE_FORM, text: `${error.title} Try again.` }], status: 409 });
         }
         if (error instanceof DomainError && error.code !== 'OFFENDER.NOT_REGISTERED') {
           const { status, errors } = refusalOf(error, form.fields);
+          const { again } = await redraw();
           return renderCommandForm(request, response, form, { ...again, version: openedAt, errors, status });
         }
         throw error;
