@@ -72,6 +72,12 @@ describe('Restricting processing of a record (DPA 2018 ss.46-48)', () => {
     expect((await auditor.get('/api/offenders').expect(200)).body.items.map((i: { offenderId: string }) => i.offenderId).sort()).toEqual([other, restricted].sort());
   });
 
+  it('lists it on an auditor’s pages as the API does', async () => {
+    await t.user(['auditor'], [], { username: 'audrey' });
+    const browser = await signedInBrowser(t.app.getHttpServer(), 'audrey', TEST_PASSWORD);
+    expect((await browser.get('/offenders').expect(200)).text).toContain(restricted);
+  });
+
   it('is for the DPO alone to impose and lift; lifting it makes the record visible again', async () => {
     await t.supervisor.http.post(`/api/offenders/${other}/restriction`).send({ reason: 'x' }).expect(403);
     await auditor.post(`/api/offenders/${other}/restriction`).send({ reason: 'x' }).expect(403);

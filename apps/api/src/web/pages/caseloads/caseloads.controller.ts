@@ -1,6 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Access, accessOf, renderPage, scopedAreas } from '@ppo/auth';
+import { Access, accessOf, renderPage, scopedAreas, seesRestricted } from '@ppo/auth';
 import { CASELOADS_CSV, caseloadsReport, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
 import { areaFilter, requestedArea } from '../shared/area-options';
@@ -20,7 +20,7 @@ export class CaseloadsController {
     const access = accessOf(request);
     const reports = this.reportContext;
     const area = requestedArea(access.scope, queryValue(request, 'area'));
-    const report = await caseloadsReport(reports.store, reports.today(), reports.policies, scopedAreas(access.scope, area));
+    const report = await caseloadsReport(reports.store, reports.today(), reports.policies, scopedAreas(access.scope, area), seesRestricted(access.principal.roles));
     if (wantsCsv(request)) return sendCsv(response, CASELOADS_CSV, report);
     const { caseloads, weekStarting, asOf } = report;
     renderPage(request, response, 'pages/caseloads/caseloads.njk', {

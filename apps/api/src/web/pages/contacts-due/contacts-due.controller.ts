@@ -1,6 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Access, accessOf, noteSubjects, renderPage, scopedAreas } from '@ppo/auth';
+import { Access, accessOf, noteSubjects, renderPage, scopedAreas, seesRestricted } from '@ppo/auth';
 import { addDays } from '@ppo/domain';
 import { CONTACTS_DUE_CSV, contactsDueReport, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
@@ -22,7 +22,7 @@ export class ContactsDueController {
     const reports = this.reportContext;
     const area = requestedArea(access.scope, queryValue(request, 'area'));
     const officer = queryValue(request, 'officer');
-    const report = await contactsDueReport(reports.store, reports.today(), reports.policies, { officer, areas: scopedAreas(access.scope, area) });
+    const report = await contactsDueReport(reports.store, reports.today(), reports.policies, { officer, areas: scopedAreas(access.scope, area), includeRestricted: seesRestricted(access.principal.roles) });
     const { contacts, asOf } = report;
     // For the s.62 access log: whose details this page (or its CSV, a disclosure) showed.
     noteSubjects(request, contacts.map((c) => c.offenderId));

@@ -1,6 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Access, accessOf, noteSubjects, renderPage, scopedAreas } from '@ppo/auth';
+import { Access, accessOf, noteSubjects, renderPage, scopedAreas, seesRestricted } from '@ppo/auth';
 import { ELIGIBILITY_CSV, eligibilityReport, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
 import { areaFilter, requestedArea } from '../shared/area-options';
@@ -26,7 +26,7 @@ export class EligibilityController {
     const access = accessOf(request);
     const reports = this.reportContext;
     const area = requestedArea(access.scope, queryValue(request, 'area'));
-    const report = await eligibilityReport(reports.store, reports.today(), reports.policies, scopedAreas(access.scope, area));
+    const report = await eligibilityReport(reports.store, reports.today(), reports.policies, scopedAreas(access.scope, area), seesRestricted(access.principal.roles));
     const { candidates, asOf } = report;
     // For the s.62 access log: whose details this page (or its CSV, a disclosure) showed.
     noteSubjects(request, candidates.map((c) => c.offenderId));

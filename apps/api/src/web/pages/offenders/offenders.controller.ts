@@ -1,6 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Access, accessOf, noteSubjects, renderPage, scopedAreas } from '@ppo/auth';
+import { Access, accessOf, noteSubjects, renderPage, scopedAreas, seesRestricted } from '@ppo/auth';
 import { INTENSITIES, OFFENDER_STATUSES, STRANDS } from '@ppo/domain';
 import { listOffenders, type OffenderSort, ReportContext } from '@ppo/read-models';
 import type { Request, Response } from 'express';
@@ -37,7 +37,7 @@ export class OffendersController {
     const { area, sort, direction, page, ...filter } = query;
     const result = await listOffenders(
       reports.store,
-      { ...filter, areas: scopedAreas(access.scope, area), sort, direction, page, pageSize: query.pageSize },
+      { ...filter, areas: scopedAreas(access.scope, area), includeRestricted: seesRestricted(access.principal.roles), sort, direction, page, pageSize: query.pageSize },
       reports.today(),
       reports.policies,
     );
