@@ -1,10 +1,17 @@
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Month names, January first. */
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A date as GOV.UK writes it: `2 March 2026`. Accepts `YYYY-MM-DD` or an ISO instant (its date part). */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
   return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** A month as GOV.UK writes it: `2026-07` → `July 2026`. */
+export function monthName(month: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return `${MONTHS[m - 1]} ${year}`;
 }
 
 /** An instant as GOV.UK writes it, in London time: `2 March 2026 at 3:04pm`. */

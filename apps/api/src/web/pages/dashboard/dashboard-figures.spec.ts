@@ -1,6 +1,7 @@
 import type { SchemeMonth } from '@ppo/read-models';
 import { barChart } from './bar-chart';
-import { dashboardFigures, monthName, monthsBetween, parseMonth } from './dashboard-figures';
+import { monthName } from '../../shared/format';
+import { dashboardFigures, monthsBetween, parseMonth } from './dashboard-figures';
 
 function month(area: string, m: string, figures: Partial<SchemeMonth> = {}): SchemeMonth {
   return {

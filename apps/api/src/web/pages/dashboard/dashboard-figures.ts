@@ -1,14 +1,7 @@
 import { addMonths, INTENSITIES, STRANDS, type IsoDate } from '@ppo/domain';
 import type { SchemeMonth } from '@ppo/read-models';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
-/** A month as GOV.UK writes it: `2026-07` → `July 2026`. */
-export function monthName(month: string): string {
-  const [year, m] = month.split('-').map(Number);
-  const name = MONTHS[m - 1];
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
-}
+import { MONTHS, monthName } from '../../shared/format';
 
 /**
  * Reads a month typed in a box: `2026-07`, `July 2026`, `jul 2026`, `7/2026`
@@ -23,7 +16,7 @@ export function parseMonth(text: string): string | undefined {
   else if ((match = /^(\d{1,2})\s*[/\s]\s*(\d{4})$/.exec(value))) [month, year] = [Number(match[1]), Number(match[2])];
   else if ((match = /^([a-z]+)\.?\s+(\d{4})$/.exec(value))) {
     const word = match[1];
-    month = MONTHS.findIndex((m) => word.length >= 3 && m.startsWith(word)) + 1;
+    month = MONTHS.findIndex((m) => word.length >= 3 && m.toLowerCase().startsWith(word)) + 1;
     year = Number(match[2]);
   } else return undefined;
   if (month < 1 || month > 12 || year < 1900 || year > 2999) return undefined;

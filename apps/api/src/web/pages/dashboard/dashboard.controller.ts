@@ -8,7 +8,8 @@ import { areaFilter, requestedArea } from '../shared/area-options';
 import { sendCsv } from '../shared/csv-download';
 import { hrefWith, queryValue, wantsCsv } from '../shared/page-query';
 import { dashboardCharts, dashboardTables } from './dashboard-charts';
-import { dashboardFigures, monthName, monthsBetween, parseMonth } from './dashboard-figures';
+import { monthName } from '../../shared/format';
+import { dashboardFigures, monthsBetween, parseMonth } from './dashboard-figures';
 
 /** The longest range the page works out at once. */
 const MAX_MONTHS = 36;
