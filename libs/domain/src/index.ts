@@ -7,6 +7,8 @@ export * from './offender/offender.commands';
 export * from './offender/offender.state';
 export * from './offender/offender.decide';
 export * from './offender/offender.corrections';
+export * from './offender/offender.data-protection';
+export * from './offender/offender.personal-data';
 export * from './offender/offender.decider';
 export * from './offender/offender.upcasters';
 export * from './derived/current-strand';

@@ -59,6 +59,10 @@ export const DOMAIN_ERRORS = {
   'EVENT.STILL_REFERENCED': { kind: 'conflict', title: 'A fast-track follows this lapse, so the lapse cannot be retracted.' },
   'OFFENDER.ALREADY_RESTRICTED': { kind: 'conflict', title: 'Processing of this record is already restricted.' },
   'OFFENDER.NOT_RESTRICTED': { kind: 'conflict', title: 'Processing of this record is not restricted.' },
+  'OFFENDER.ERASED': { kind: 'conflict', title: "This offender's personal data has been erased: the record can no longer be changed." },
+  'OFFENDER.ON_LEGAL_HOLD': { kind: 'conflict', title: 'A legal hold is in place: the personal data must be kept until it is released.' },
+  'OFFENDER.ALREADY_ON_LEGAL_HOLD': { kind: 'conflict', title: 'A legal hold is already in place on this record.' },
+  'OFFENDER.NOT_ON_LEGAL_HOLD': { kind: 'conflict', title: 'There is no legal hold on this record.' },
   'DATE.IN_FUTURE': { kind: 'invalid', title: 'The date of something that has happened cannot be in the future.' },
   'DATE.OUT_OF_ORDER': { kind: 'invalid', title: 'The dates are in an impossible order.' },
 } as const satisfies Record<string, { kind: DomainErrorKind; title: string }>;

@@ -14,8 +14,11 @@ import type {
   InterventionCompleted,
   InterventionStarted,
   LapseOccurred,
+  LegalHoldPlaced,
+  LegalHoldReleased,
   NeedIdentified,
   OffenderDeselected,
+  PersonalDataErased,
   PersonalDetails,
   ReleasedFromCustody,
   ReviewCompleted,
@@ -93,7 +96,19 @@ export type RestrictProcessing = Command<'RestrictProcessing', { reason: string;
 /** Lift a restriction (the DPO). */
 export type LiftRestriction = Command<'LiftRestriction', { reason: string; liftedOn: IsoDate }>;
 
+/** Erase the offender's personal data (the DPO): their data key is destroyed; refused under a legal hold. */
+export type ErasePersonalData = Command<'ErasePersonalData', PersonalDataErased['data']>;
+
+/** Place a legal hold (the DPO): the record is kept whatever the retention policy says. */
+export type PlaceLegalHold = Command<'PlaceLegalHold', LegalHoldPlaced['data']>;
+
+/** Release a legal hold (the DPO). */
+export type ReleaseLegalHold = Command<'ReleaseLegalHold', LegalHoldReleased['data']>;
+
 export type OffenderCommand =
+  | ErasePersonalData
+  | PlaceLegalHold
+  | ReleaseLegalHold
   | RestrictProcessing
   | LiftRestriction
   | RetractEvent

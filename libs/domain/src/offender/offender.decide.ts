@@ -7,6 +7,7 @@ import type { OffenderCommand, OffenderCommandType } from './offender.commands';
 import type { OffenderEvent } from './offender.events';
 import { happened, inOrder, isDeselected, requireNotInCustody, requireOnScheme } from './offender.guards';
 import type { OffenderState } from './offender.state';
+import { decideDataProtection, isDataProtectionCommand } from './offender.data-protection';
 import { decideRectification, decideRetraction, type IdentifiedEvent } from './offender.corrections';
 
 /** What the decider is told about the world: today's date where the scheme is, and the area's policy. */
@@ -43,17 +44,10 @@ export function decide(command: OffenderCommand, state: OffenderState, context: 
     return [{ type: 'OffenderRegistered', data: { ...command.data, registeredOn } }];
   }
   if (!state.registered) throw new DomainError('OFFENDER.NOT_REGISTERED');
-  // Data protection duties apply whatever the offender's standing, so restriction and corrections come before the deselection rule.
-  if (command.type === 'RestrictProcessing') {
-    if (state.restriction) throw new DomainError('OFFENDER.ALREADY_RESTRICTED');
-    happened(command.data.restrictedOn, today, 'restrictedOn');
-    return [{ type: 'ProcessingRestricted', data: command.data }];
-  }
-  if (command.type === 'LiftRestriction') {
-    if (!state.restriction) throw new DomainError('OFFENDER.NOT_RESTRICTED');
-    happened(command.data.liftedOn, today, 'liftedOn');
-    return [{ type: 'RestrictionLifted', data: command.data }];
-  }
+  // Nothing is written about a person whose data is erased: their key is gone, and a new fact would be theirs.
+  if (state.erased) throw new DomainError('OFFENDER.ERASED');
+  // Data protection duties apply whatever the offender's standing, so they and corrections come before the deselection rule.
+  if (isDataProtectionCommand(command)) return decideDataProtection(command, state, today);
   if (command.type === 'RetractEvent') {
     happened(command.data.retractedOn, today, 'retractedOn');
     return decideRetraction(command, context.history ?? [], state);

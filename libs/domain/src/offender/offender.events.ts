@@ -5,6 +5,7 @@ import type {
   ContactOutcome,
   CourtOutcome,
   DeselectionReason,
+  ErasureGround,
   HarmIndicator,
   InterventionResult,
   LapseKind,
@@ -164,6 +165,18 @@ export type ProcessingRestricted = Event<'ProcessingRestricted', { reason: strin
 /** The restriction is lifted: the record is visible again to those who work with it. */
 export type RestrictionLifted = Event<'RestrictionLifted', { reason: string; liftedOn: IsoDate }>;
 
+/**
+ * The offender's personal data was erased (DPA 2018 s.47) by destroying their data key: every earlier
+ * event's personal fields now read as "[erased]". It carries no personal data itself.
+ */
+export type PersonalDataErased = Event<'PersonalDataErased', { erasedOn: IsoDate; ground: ErasureGround }>;
+
+/** A legal hold: the record must be kept (litigation, an inquiry), whatever the retention policy says. */
+export type LegalHoldPlaced = Event<'LegalHoldPlaced', { reason: string; placedOn: IsoDate }>;
+
+/** The legal hold ends: the retention policy applies again. */
+export type LegalHoldReleased = Event<'LegalHoldReleased', { reason: string; releasedOn: IsoDate }>;
+
 /** Every event of an offender's journey, in its latest schema version. */
 export type OffenderEvent =
   | OffenderRegistered
@@ -192,7 +205,10 @@ export type OffenderEvent =
   | EventRetracted
   | EventRectified
   | ProcessingRestricted
-  | RestrictionLifted;
+  | RestrictionLifted
+  | PersonalDataErased
+  | LegalHoldPlaced
+  | LegalHoldReleased;
 
 export type OffenderEventType = OffenderEvent['type'];
 
@@ -225,6 +241,9 @@ export const OFFENDER_EVENT_SCHEMA_VERSIONS: Record<OffenderEventType, number> =
   EventRectified: 1,
   ProcessingRestricted: 1,
   RestrictionLifted: 1,
+  PersonalDataErased: 1,
+  LegalHoldPlaced: 1,
+  LegalHoldReleased: 1,
 };
 
 export const OFFENDER_EVENT_TYPES = Object.keys(OFFENDER_EVENT_SCHEMA_VERSIONS) as OffenderEventType[];
@@ -262,6 +281,9 @@ export function occurredOn(event: OffenderEvent): IsoDate {
     case 'EventRectified': return event.data.rectifiedOn;
     case 'ProcessingRestricted': return event.data.restrictedOn;
     case 'RestrictionLifted': return event.data.liftedOn;
+    case 'PersonalDataErased': return event.data.erasedOn;
+    case 'LegalHoldPlaced': return event.data.placedOn;
+    case 'LegalHoldReleased': return event.data.releasedOn;
     default: {
       const _: never = event;
       throw new Error(`Unknown event ${(_ as OffenderEvent).type}`);

@@ -13,6 +13,7 @@ import type {
   Severity,
 } from '../shared/vocabulary';
 import type { OffenderEvent, PersonalDetails } from './offender.events';
+import { ERASED, ERASED_PERSONAL_DETAILS } from './offender.personal-data';
 
 /** Everything the decider needs to know about one offender, folded from their stream. */
 export interface OffenderState {
@@ -40,6 +41,10 @@ export interface OffenderState {
   deselection?: { deselectedOn: IsoDate; reason: DeselectionReason };
   /** Set while processing is restricted: the record is hidden from all but auditors and the DPO. */
   restriction?: { reason: string; since: IsoDate };
+  /** Set once personal data is erased: the record keeps its facts, never again its personal data. */
+  erased?: { erasedOn: IsoDate };
+  /** Set while a legal hold is in place: erasure is refused and the retention review skips the record. */
+  legalHold?: { reason: string; since: IsoDate };
 }
 
 export const initialState: OffenderState = {
@@ -144,6 +149,12 @@ export function evolve(state: OffenderState, event: OffenderEvent): OffenderStat
       return { ...state, restriction: { reason: event.data.reason, since: event.data.restrictedOn } };
     case 'RestrictionLifted':
       return { ...state, restriction: undefined };
+    case 'PersonalDataErased':
+      return eraseFromState({ ...s, erased: { erasedOn: event.data.erasedOn } });
+    case 'LegalHoldPlaced':
+      return { ...s, legalHold: { reason: event.data.reason, since: event.data.placedOn } };
+    case 'LegalHoldReleased':
+      return { ...s, legalHold: undefined };
     case 'EventRetracted':
     case 'EventRectified':
       // Corrections act on the history before it is folded (applyCorrections), not on the state.
@@ -153,6 +164,20 @@ export function evolve(state: OffenderState, event: OffenderEvent): OffenderStat
       return state;
     }
   }
+}
+
+/**
+ * The state with every personal value replaced by ERASED. Earlier events already read as erased once the key is
+ * gone; this covers a fold that saw them before (a live projection, a long-running process).
+ */
+function eraseFromState(state: OffenderState): OffenderState {
+  const interventions = Object.fromEntries(Object.entries(state.interventions).map(([id, i]) => [id, { ...i, name: ERASED }]));
+  return {
+    ...state,
+    personal: state.personal && ERASED_PERSONAL_DETAILS,
+    interventions,
+    restriction: state.restriction && { ...state.restriction, reason: ERASED },
+  };
 }
 
 /** Folds a stream's events from the initial state. */

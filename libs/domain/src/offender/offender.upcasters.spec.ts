@@ -29,7 +29,7 @@ describe('reading stored events into the current model', () => {
         expect(OFFENDER_UPCASTERS[type]?.[version]).toBeInstanceOf(Function);
       }
     }
-    expect(OFFENDER_EVENT_TYPES).toHaveLength(27);
+    expect(OFFENDER_EVENT_TYPES).toHaveLength(30);
   });
 
   describe('with an injected registry', () => {

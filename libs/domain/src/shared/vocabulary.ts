@@ -83,3 +83,10 @@ export type DeselectionReason = (typeof DESELECTION_REASONS)[number];
 export const OFFENDER_STATUSES = ['registered', 'on-scheme', 'in-custody', 'deselected'] as const;
 /** Where an offender stands with the scheme. */
 export type OffenderStatus = (typeof OFFENDER_STATUSES)[number];
+
+/**
+ * Why personal data is erased (DPA 2018 s.47): processing would infringe the data protection principles,
+ * the law requires it, or the retention period has ended and a review found no reason to keep it.
+ */
+export const ERASURE_GROUNDS = ['principles-infringed', 'legal-obligation', 'retention-period-ended'] as const;
+export type ErasureGround = (typeof ERASURE_GROUNDS)[number];

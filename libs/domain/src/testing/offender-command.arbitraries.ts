@@ -8,6 +8,7 @@ import type { PersonalDetails } from '../offender/offender.events';
 import type { OffenderCommand, OffenderCommandType } from '../offender/offender.commands';
 import { addDays, type IsoDate } from '../shared/dates';
 import {
+  ERASURE_GROUNDS,
   CONTACT_KINDS,
   CONTACT_OUTCOMES,
   COMMUNITY_ORDER_END_REASONS,
@@ -69,6 +70,9 @@ export function offenderCommandArbitraries({ today, offenderId, personal }: { to
     // Corrections name events by id, which the arbitraries cannot know: these are refused, and tested with real ids elsewhere.
     RestrictProcessing: fc.record({ type: fc.constant('RestrictProcessing'), data: fc.record({ reason: text, restrictedOn: date }) }),
     LiftRestriction: fc.record({ type: fc.constant('LiftRestriction'), data: fc.record({ reason: text, liftedOn: date }) }),
+    ErasePersonalData: fc.record({ type: fc.constant('ErasePersonalData'), data: fc.record({ erasedOn: date, ground: fc.constantFrom(...ERASURE_GROUNDS) }) }),
+    PlaceLegalHold: fc.record({ type: fc.constant('PlaceLegalHold'), data: fc.record({ reason: text, placedOn: date }) }),
+    ReleaseLegalHold: fc.record({ type: fc.constant('ReleaseLegalHold'), data: fc.record({ reason: text, releasedOn: date }) }),
     RetractEvent: fc.record({ type: fc.constant('RetractEvent'), data: fc.record({ eventId: fc.uuid(), reason: text, retractedOn: date }) }),
     RectifyEvent: fc.record({
       type: fc.constant('RectifyEvent'),

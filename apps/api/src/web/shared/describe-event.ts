@@ -110,6 +110,12 @@ export function describeEvent(event: OffenderEvent): EventDescription {
       return { title: 'Processing restricted', detail: `From ${formatDate(event.data.restrictedOn)}: ${event.data.reason}.` };
     case 'RestrictionLifted':
       return { title: 'Restriction lifted', detail: `On ${formatDate(event.data.liftedOn)}: ${event.data.reason}.` };
+    case 'PersonalDataErased':
+      return { title: 'Personal data erased', detail: `Erased on ${formatDate(event.data.erasedOn)}: ${words(event.data.ground)}. Personal details in this history now read [erased].` };
+    case 'LegalHoldPlaced':
+      return { title: 'Legal hold placed', detail: `From ${formatDate(event.data.placedOn)}: ${event.data.reason}.` };
+    case 'LegalHoldReleased':
+      return { title: 'Legal hold released', detail: `On ${formatDate(event.data.releasedOn)}: ${event.data.reason}.` };
     case 'EventRetracted':
       return { title: 'Correction: an entry was retracted', detail: `Recorded in error, retracted on ${formatDate(event.data.retractedOn)}: ${event.data.reason}.` };
     case 'EventRectified': {

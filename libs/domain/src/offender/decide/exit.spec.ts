@@ -68,7 +68,7 @@ describe('deselecting an offender', () => {
 describe('after deselection', () => {
   const wasDeselected: OffenderEvent[] = [...onScheme(), deselected('2026-05-01')];
   // Corrections are refused for want of the event they name here, not for the deselection: see corrections.spec.ts.
-  const accepted: OffenderCommandType[] = ['RegisterOffender', 'AdoptOffender', 'ReleaseFromCustody', 'RecordConviction', 'RecordArrest', 'RecordHarmIndicator', 'RetractEvent', 'RectifyEvent', 'RestrictProcessing', 'LiftRestriction'];
+  const accepted: OffenderCommandType[] = ['RegisterOffender', 'AdoptOffender', 'ReleaseFromCustody', 'RecordConviction', 'RecordArrest', 'RecordHarmIndicator', 'RetractEvent', 'RectifyEvent', 'RestrictProcessing', 'LiftRestriction', 'ErasePersonalData', 'PlaceLegalHold', 'ReleaseLegalHold'];
   const refused = Object.values(ONE_OF_EACH_COMMAND).filter((c) => !accepted.includes(c.type)) as OffenderCommand[];
 
   it('sixteen kinds of command are refused after deselection', () => {

@@ -157,6 +157,9 @@ export function deselected(deselectedOn: IsoDate = '2026-05-01', reason: Deselec
 export const ONE_OF_EACH_COMMAND: { [T in OffenderCommandType]: Extract<OffenderCommand, { type: T }> } = {
   RestrictProcessing: { type: 'RestrictProcessing', data: { reason: 'Accuracy contested by the data subject', restrictedOn: '2026-06-02' } },
   LiftRestriction: { type: 'LiftRestriction', data: { reason: 'Accuracy confirmed', liftedOn: '2026-06-03' } },
+  ErasePersonalData: { type: 'ErasePersonalData', data: { erasedOn: '2026-06-04', ground: 'principles-infringed' } },
+  PlaceLegalHold: { type: 'PlaceLegalHold', data: { reason: 'Civil claim pending', placedOn: '2026-06-02' } },
+  ReleaseLegalHold: { type: 'ReleaseLegalHold', data: { reason: 'Claim settled', releasedOn: '2026-06-03' } },
   RetractEvent: { type: 'RetractEvent', data: { eventId: 'event-2', reason: 'Recorded against the wrong person', retractedOn: '2026-06-02' } },
   RectifyEvent: {
     type: 'RectifyEvent',
