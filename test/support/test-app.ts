@@ -4,6 +4,7 @@ import { DEFAULT_SCHEME_POLICIES } from '@ppo/domain';
 import { EVENT_STORE, type EventStore } from '@ppo/event-store';
 import { fixedClock, type Clock } from '@ppo/offenders';
 import { ProjectionsService } from '@ppo/read-models';
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../apps/api/src/bootstrap';
@@ -63,6 +64,7 @@ export async function startTestApp(
     logLevel: 'silent',
     auditLogPath: ':memory:',
     readyMaxLagEvents: 10_000,
+    personalData: { masterKey: { kind: 'value', value: randomBytes(32).toString('base64') }, keyStore: { kind: 'sqlite', path: ':memory:' } },
     auth: options.auth ?? { mode: 'local', secret: 'a test secret that is long enough to sign with', sessionIdleMinutes: 15, accountsPath: ':memory:' },
   };
   Object.assign(config, options.config);

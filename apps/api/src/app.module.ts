@@ -2,9 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@ppo/audit';
 import { AccessGuard, AuthModule } from '@ppo/auth';
-import { EventStoreModule } from '@ppo/event-store';
 import { ObservabilityModule } from '@ppo/observability';
 import { OffendersModule, systemClock, type Clock } from '@ppo/offenders';
+import { PersonalDataModule } from '@ppo/personal-data';
 import { ReadModelsModule } from '@ppo/read-models';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -40,7 +40,7 @@ export class AppModule {
           },
         }),
         AuthModule.forRoot({ config: config.auth, now: () => clock.now() }),
-        EventStoreModule.forRoot(config.eventStore),
+        PersonalDataModule.forRoot({ eventStore: config.eventStore, personalData: config.personalData }),
         OffendersModule.forRoot({ clock, policies: config.policies }),
         AuditModule.forRoot({ accessLogPath: config.auditLogPath }),
         WebModule,

@@ -1,6 +1,7 @@
 import { isRole, type AuthConfig, type Role } from '@ppo/auth';
 import type { SchemePolicies } from '@ppo/domain';
 import { parseEventStoreLocation, type EventStoreLocation } from '@ppo/event-store';
+import { readPersonalDataConfig, type PersonalDataConfig } from '@ppo/personal-data';
 import { parseReadModelLocation, type ReadModelLocation } from '@ppo/read-models';
 import { join, resolve } from 'node:path';
 import { readSchemePolicies } from './scheme-policies-file';
@@ -21,6 +22,8 @@ export interface AppConfig {
   auditLogPath: string;
   /** /health/ready fails once a projection is more than this many events behind the log (PPO_READY_MAX_LAG_EVENTS). */
   readyMaxLagEvents: number;
+  /** The master key and the key store that seal offenders' personal data (readPersonalDataConfig). */
+  personalData: PersonalDataConfig;
 }
 
 /** Thrown when the environment does not describe a runnable service; lists every problem. */
@@ -38,7 +41,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * PORT (3000), PPO_DATA_DIR (./data), PPO_EVENT_STORE (sqlite:<PPO_DATA_DIR>/ppo.db),
  * PPO_READ_MODELS (sqlite:<PPO_DATA_DIR>/read-models.db), PPO_PROJECTIONS (on),
  * PPO_TIMEZONE (Europe/London), PPO_SCHEME_POLICIES (a JSON file; defaults from the seeds),
- * PPO_LOG_LEVEL (info), PPO_READY_MAX_LAG_EVENTS (10000); and sign-in (see readAuthConfig).
+ * PPO_LOG_LEVEL (info), PPO_READY_MAX_LAG_EVENTS (10000); sign-in (see readAuthConfig); and the keys that seal
+ * personal data, PPO_MASTER_KEY, PPO_MASTER_KEY_FILE and PPO_KEY_STORE (see readPersonalDataConfig).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -83,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...policyProblems);
 
   const auth = readAuthConfig(env, dataDir, problems);
+  const personalData = readPersonalDataConfig(env, dataDir, problems);
 
   const lagText = env.PPO_READY_MAX_LAG_EVENTS || '10000';
   if (!/^\d+$/.test(lagText) || !Number.isSafeInteger(Number(lagText))) {
@@ -90,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, dataDir, eventStore, readModels, runProjections: projections === 'on', timeZone, policies, logLevel, auth, auditLogPath: join(dataDir, 'audit.db'), readyMaxLagEvents: Number(lagText) };
+  return { port, dataDir, eventStore, readModels, runProjections: projections === 'on', timeZone, policies, logLevel, auth, auditLogPath: join(dataDir, 'audit.db'), readyMaxLagEvents: Number(lagText), personalData };
 }
 
 /**

@@ -143,6 +143,11 @@ export interface EventStore {
   headPosition(): Promise<number>;
   /** Releases connections and files. */
   close(): Promise<void>;
+  /**
+   * For a store that wraps an adapter (sealing personal data, say): the adapter, whose events are exactly as
+   * stored and hashed. Integrity checks and backups read through it.
+   */
+  readonly stored?: EventStore;
 }
 
 /** Injection token for the EventStore chosen from config. */

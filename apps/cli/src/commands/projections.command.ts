@@ -1,12 +1,13 @@
 import { loadConfig } from '@ppo/config';
-import { openEventStore, type EventStore } from '@ppo/event-store';
+import type { EventStore } from '@ppo/event-store';
+import { openProtectedEventStore } from '@ppo/personal-data';
 import { ALL_PROJECTIONS, openReadModelStore, rebuildProjection, type ReadModelStore } from '@ppo/read-models';
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 
 async function withStores<T>(work: (events: EventStore, store: ReadModelStore) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const events = openEventStore(config.eventStore);
+  const events = openProtectedEventStore(config.eventStore, config.personalData);
   const store = openReadModelStore(config.readModels);
   try {
     return await work(events, store);

@@ -1,5 +1,5 @@
 import { loadConfig } from '@ppo/config';
-import { openEventStore } from '@ppo/event-store';
+import { openProtectedEventStore } from '@ppo/personal-data';
 import { systemClock } from '@ppo/offenders';
 import { Command, InvalidArgumentError } from 'commander';
 import { randomInt } from 'node:crypto';
@@ -32,7 +32,7 @@ export function seedCommand(): Command {
       const realToday = systemClock(config.timeZone).today();
       const today = options.today ?? realToday;
       if (today > realToday) throw new Error(`--today (${today}) is after today (${realToday}): events cannot be dated in the future`);
-      const events = openEventStore(config.eventStore);
+      const events = openProtectedEventStore(config.eventStore, config.personalData);
       try {
         const summary = await seedCohort(events, {
           seed: options.seed ?? randomInt(0, 2 ** 31),

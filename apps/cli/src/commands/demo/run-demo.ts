@@ -1,6 +1,6 @@
 import { PasswordHasher, SqliteAccountStore, type Role } from '@ppo/auth';
 import { loadConfig } from '@ppo/config';
-import { openEventStore } from '@ppo/event-store';
+import { openProtectedEventStore } from '@ppo/personal-data';
 import { systemClock } from '@ppo/offenders';
 import { ProjectionsService } from '@ppo/read-models';
 import { randomBytes } from 'node:crypto';
@@ -60,7 +60,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   });
 
   console.log(`Seeding a demo cohort of ${options.offenders} offenders into ${relative(process.cwd(), dir) || dir}`);
-  const events = openEventStore(config.eventStore);
+  const events = openProtectedEventStore(config.eventStore, config.personalData);
   try {
     const summary = await seedCohort(events, {
       seed: options.seed,
