@@ -60,6 +60,9 @@ const POLICY: Record<string, Rule> = {
   'POST /api/offenders/:offenderId/events/:eventId/rectifications': command(CASEWORK),
   'POST /api/offenders/:offenderId/restriction': command(['dpo']),
   'POST /api/offenders/:offenderId/restriction/lifting': command(['dpo']),
+  'POST /api/offenders/:offenderId/legal-hold': command(['dpo']),
+  'POST /api/offenders/:offenderId/legal-hold/release': command(['dpo']),
+  'POST /api/offenders/:offenderId/erasure': command(['dpo']),
   'GET /api/offenders/:offenderId': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
   'GET /api/offenders/:offenderId/events': { roles: READ_OFFENDER, area: 'offender', allowed: 200 },
   // Without the required asAt: validation's 400 once access is granted.

@@ -50,7 +50,7 @@ export async function startTestApp(
     /** false: start with no account at all, as a new installation does. */
     users?: boolean;
     /** Other settings: projections off, a readiness threshold... */
-    config?: Partial<Pick<AppConfig, 'runProjections' | 'readyMaxLagEvents'>>;
+    config?: Partial<Pick<AppConfig, 'runProjections' | 'readyMaxLagEvents' | 'eventStore' | 'readModels' | 'auditLogPath' | 'personalData'>>;
   } = {},
 ): Promise<TestApp> {
   const config: AppConfig = {

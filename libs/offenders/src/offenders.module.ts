@@ -47,6 +47,12 @@ import { StartInterventionController } from './commands/start-intervention/start
 import { StartInterventionHandler } from './commands/start-intervention/start-intervention.handler';
 import { GetOffenderController } from './queries/get-offender/get-offender.controller';
 import { GetOffenderHandler } from './queries/get-offender/get-offender.handler';
+import { ErasePersonalDataController } from './commands/erase-personal-data/erase-personal-data.controller';
+import { ErasePersonalDataHandler } from './commands/erase-personal-data/erase-personal-data.handler';
+import { PlaceLegalHoldController } from './commands/place-legal-hold/place-legal-hold.controller';
+import { PlaceLegalHoldHandler } from './commands/place-legal-hold/place-legal-hold.handler';
+import { ReleaseLegalHoldController } from './commands/release-legal-hold/release-legal-hold.controller';
+import { ReleaseLegalHoldHandler } from './commands/release-legal-hold/release-legal-hold.handler';
 import { LiftRestrictionController } from './commands/lift-restriction/lift-restriction.controller';
 import { LiftRestrictionHandler } from './commands/lift-restriction/lift-restriction.handler';
 import { RestrictProcessingController } from './commands/restrict-processing/restrict-processing.controller';
@@ -101,6 +107,9 @@ const controllers = [
   RectifyEventController,
   RestrictProcessingController,
   LiftRestrictionController,
+  PlaceLegalHoldController,
+  ReleaseLegalHoldController,
+  ErasePersonalDataController,
 ];
 
 const handlers = [
@@ -133,6 +142,9 @@ const handlers = [
   RectifyEventHandler,
   RestrictProcessingHandler,
   LiftRestrictionHandler,
+  PlaceLegalHoldHandler,
+  ReleaseLegalHoldHandler,
+  ErasePersonalDataHandler,
 ];
 
 /** The offender journey's commands and queries over HTTP. Needs an EVENT_STORE provider in scope. */

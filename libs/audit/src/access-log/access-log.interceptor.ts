@@ -8,7 +8,7 @@ import { SqliteAccessLog } from './sqlite-access-log';
 
 /** Permissions whose routes consult offenders' personal data, and those that alter it. */
 export const CONSULTING: readonly Permission[] = ['offender.read', 'reports.cases', 'reports.activity', 'subject.access'];
-export const ALTERING: readonly Permission[] = ['offender.command', 'offender.supervise'];
+export const ALTERING: readonly Permission[] = ['offender.command', 'offender.supervise', 'offender.restrict', 'personal-data.erase'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -78,7 +78,7 @@ export class AccessLogInterceptor implements NestInterceptor {
         username: access.principal.username,
         role: access.role,
         route,
-        url: request.originalUrl,
+        url: withoutSearchTerms(request.originalUrl),
         subjects: [...subjects],
         purpose: header(request, 'x-access-purpose'),
         recipient,
@@ -89,4 +89,22 @@ export class AccessLogInterceptor implements NestInterceptor {
       throw error;
     }
   }
+}
+
+/** Free-text query parameters: a search for a name would put the name into a log that can never be erased. */
+const SEARCH_TERMS = ['q'];
+
+/** The URL as logged: free-text search terms are replaced, every other parameter kept as it was. */
+export function withoutSearchTerms(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const params = new URLSearchParams(url.slice(at + 1));
+  let changed = false;
+  for (const name of SEARCH_TERMS) {
+    if (params.has(name)) {
+      params.set(name, '[search term]');
+      changed = true;
+    }
+  }
+  return changed ? `${url.slice(0, at)}?${params.toString()}` : url;
 }

@@ -9,8 +9,10 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   /** An offender's record and history, in the caller's areas. */
   'offender.read',
-  /** Restricting processing of a record, and lifting the restriction (the DPO). */
+  /** Restricting processing of a record and lifting it, and legal holds (the DPO). */
   'offender.restrict',
+  /** Erasing an offender's personal data by destroying their key (the DPO); irreversible. */
+  'personal-data.erase',
   /** A subject access export: everything held about one person (the DPO). */
   'subject.access',
   /** Day-to-day commands on an offender: convictions, contacts, lapses, fast-tracks... */
@@ -40,7 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   supervisor: ['offender.read', 'offender.command', 'offender.supervise', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate'],
   auditor: ['offender.read', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate', 'audit.read', 'operations.read'],
   analyst: ['reports.caseloads', 'reports.aggregate'],
-  dpo: ['offender.read', 'offender.restrict', 'subject.access'],
+  dpo: ['offender.read', 'offender.restrict', 'personal-data.erase', 'subject.access'],
   admin: ['operations.read', 'operations.run'],
 };
 

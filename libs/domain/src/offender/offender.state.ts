@@ -174,7 +174,7 @@ function eraseFromState(state: OffenderState): OffenderState {
   const interventions = Object.fromEntries(Object.entries(state.interventions).map(([id, i]) => [id, { ...i, name: ERASED }]));
   return {
     ...state,
-    personal: state.personal && ERASED_PERSONAL_DETAILS,
+    personal: state.personal && { ...ERASED_PERSONAL_DETAILS, ...(state.personal.pncId === undefined ? {} : { pncId: ERASED }) },
     interventions,
     restriction: state.restriction && { ...state.restriction, reason: ERASED },
   };

@@ -272,6 +272,11 @@ export class ProjectionRunner {
       }
     });
     await this.commitAll(atHead);
+    if (batch.some((stored) => stored.type === 'PersonalDataErased')) {
+      // An erasure rewrote rows that held personal data: commit now, and have the store scrub the old copies.
+      await this.commitAll(true);
+      await this.store.scrub?.(this.lanes.map((l) => l.projection.table));
+    }
   }
 
   /**

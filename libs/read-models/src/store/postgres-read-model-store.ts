@@ -209,6 +209,11 @@ export class PostgresReadModelStore implements ReadModelStore {
     });
   }
 
+  async scrub(tables: TableSpec[]): Promise<void> {
+    // VACUUM cannot run in a transaction: one statement per table, outside any.
+    for (const table of tables) await this.pool.query(`VACUUM "${table.name}"`);
+  }
+
   async close(): Promise<void> {
     await this.ready.catch(() => undefined);
     await this.pool.end();

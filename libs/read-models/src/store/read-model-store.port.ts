@@ -50,6 +50,11 @@ export interface ReadModelStore {
    * live names), and gives the live projection the shadow's checkpoint.
    */
   swapIn(live: { projection: string; table: TableSpec }, shadow: { projection: string; table: TableSpec }): Promise<void>;
+  /**
+   * Removes old copies of rewritten rows from the store's files (after an erasure): SQLite checkpoints its WAL into
+   * a file whose freed space is zeroed; PostgreSQL vacuums the tables.
+   */
+  scrub?(tables: TableSpec[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -39,6 +39,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     // Read models are rebuilt from the log, so a lost last commit costs a re-apply, never data.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // Rows rewritten after an erasure must not linger in free pages: freed space is overwritten with zeros.
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('cache_size = -65536');
     // Checkpoint every ~40 MB of WAL rather than ~4 MB: rows rewritten by many commits are copied back once.
     this.db.pragma('wal_autocheckpoint = 10000');
@@ -188,6 +190,10 @@ export class SqliteReadModelStore implements ReadModelStore {
   private forgetStatements(table: string): void {
     for (const key of this.upserts.keys()) if (key.startsWith(`${table}\n`)) this.upserts.delete(key);
     this.deletes.delete(table);
+  }
+
+  async scrub(): Promise<void> {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {

@@ -33,7 +33,7 @@ describe('erasing personal data (DPA 2018 s.47) and legal holds', () => {
   it('a fold that saw the personal data before the erasure keeps none of it afterwards, and keeps every fact', () => {
     const before = foldOffender([...onScheme(), { type: 'InterventionStarted', data: { interventionId: 'i-1', name: 'Housing with Sam Example', startedOn: today } }]);
     const after = evolve(before, erased);
-    expect(after.personal).toEqual(ERASED_PERSONAL_DETAILS);
+    expect(after.personal).toEqual({ ...ERASED_PERSONAL_DETAILS, pncId: ERASED });
     expect(after.interventions['i-1'].name).toBe(ERASED);
     expect({ ...after, personal: undefined, interventions: undefined, erased: undefined }).toEqual({ ...before, personal: undefined, interventions: undefined });
     expect(after.erased).toEqual({ erasedOn: today });
