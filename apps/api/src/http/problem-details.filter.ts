@@ -4,6 +4,7 @@ import { DomainError, type DomainErrorKind } from '@ppo/domain';
 import { ApplicationError } from '@ppo/offenders';
 import type { Request, Response } from 'express';
 import { RequestValidationError } from './request-validation.error';
+import { storeUnavailable } from './store-unavailable';
 
 /** An RFC 9457 problem document, with the stable code and, for validation, one entry per field. */
 export interface ProblemDetails {
@@ -32,7 +33,8 @@ const typeOf = (code: string) => `urn:ppo-journey:problem:${code.toLowerCase().r
 
 /**
  * Maps every error to an answer, in one place: application/problem+json for
- * the API; for pages, a redirect to sign in or an error page in words.
+ * the API; for pages, a redirect to sign in or an error page in words. A store
+ * that is busy or out of reach answers 503 with Retry-After (store-unavailable.ts).
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -42,9 +44,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const problem = this.toProblem(error, request.originalUrl ?? request.url);
-    if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    const instance = request.originalUrl ?? request.url;
+    const unavailable = storeUnavailable(error);
+    const problem = unavailable
+      ? this.problem(503, unavailable.code, unavailable.title, unavailable.detail, instance)
+      : this.toProblem(error, instance);
+    if (unavailable) this.logger.warn(`${unavailable.code}: ${error instanceof Error ? error.message : String(error)}`);
+    else if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (response.headersSent) return;
+    if (unavailable) response.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
     if (isApiRequest(request)) {
       if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="ppo-journey"');
       response.status(problem.status).type('application/problem+json').json(problem);
