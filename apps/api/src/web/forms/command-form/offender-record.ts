@@ -5,8 +5,10 @@ import { describeEvent } from '../../shared/describe-event';
 import { formatDate, formatDateTime, sentence, words } from '../../shared/format';
 import type { Choice } from './command-form';
 
-/** One event of the offender's stream with who recorded it and when. */
+/** One event of the offender's stream, as recorded, with who recorded it and when. */
 export interface RecordedEvent {
+  /** The id corrections refer to it by. */
+  eventId: string;
   version: number;
   event: OffenderEvent;
   actor?: Actor;
@@ -34,7 +36,7 @@ export interface RecordChange {
 
 /** Reads an offender's record for a form; an offender never registered is not found (the guard has already checked the area). */
 export async function readOffenderRecord(store: EventStore, offenderId: string): Promise<OffenderRecord> {
-  const { state, version, stored, events } = await loadOffender(store, offenderId);
+  const { state, version, stored, history } = await loadOffender(store, offenderId);
   if (!state.registered || !state.personal) throw new DomainError('OFFENDER.NOT_REGISTERED');
   return {
     offenderId,
@@ -42,7 +44,8 @@ export async function readOffenderRecord(store: EventStore, offenderId: string):
     name: `${state.personal.givenName} ${state.personal.familyName}`,
     crn: state.personal.crn,
     state,
-    history: stored.map((s, i) => ({ version: s.version, event: events[i], actor: s.metadata.actor, recordedAt: s.recordedAt })),
+    // As recorded, corrections included: `events` would be shorter once an entry is retracted, and out of step with `stored`.
+    history: stored.map((s, i) => ({ eventId: s.eventId, version: s.version, event: history[i].event, actor: s.metadata.actor, recordedAt: s.recordedAt })),
   };
 }
 
