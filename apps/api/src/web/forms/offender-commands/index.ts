@@ -8,6 +8,7 @@ import { deselectOffenderForm } from './deselect-offender.form';
 import { endCommunityOrderForm } from './end-community-order.form';
 import { fastTrackToCourtForm } from './fast-track-to-court.form';
 import { identifyNeedForm } from './identify-need.form';
+import { liftRestrictionForm } from './lift-restriction.form';
 import { increaseContactFrequencyForm } from './increase-contact-frequency.form';
 import { recordArrestForm } from './record-arrest.form';
 import { recordContactForm } from './record-contact.form';
@@ -17,6 +18,7 @@ import { recordHarmIndicatorForm } from './record-harm-indicator.form';
 import { recordLapseForm } from './record-lapse.form';
 import { reduceContactFrequencyForm } from './reduce-contact-frequency.form';
 import { releaseFromCustodyForm } from './release-from-custody.form';
+import { restrictProcessingForm } from './restrict-processing.form';
 import { startCommunityOrderForm } from './start-community-order.form';
 import { startCustodyForm } from './start-custody.form';
 import { startInterventionForm } from './start-intervention.form';
@@ -25,7 +27,9 @@ import { startInterventionForm } from './start-intervention.form';
  * A form for every command on an existing offender, at
  * `/offenders/:offenderId/<slug>`, slug named after the command's folder in
  * libs/offenders/src/commands. Adoption, deselection and strand changes need
- * `offender.supervise`; the rest `offender.command`.
+ * `offender.supervise`; restriction and lifting it `offender.restrict` (the
+ * DPO); the rest `offender.command`. Corrections, made from one event of the
+ * history, are in ../event-corrections.
  */
 export const OFFENDER_COMMAND_FORMS: readonly CommandFormDefinition[] = [
   recordConvictionForm,
@@ -49,4 +53,6 @@ export const OFFENDER_COMMAND_FORMS: readonly CommandFormDefinition[] = [
   completeReviewForm,
   changeStrandForm,
   deselectOffenderForm,
+  restrictProcessingForm,
+  liftRestrictionForm,
 ];

@@ -1,10 +1,10 @@
 import { DEFAULT_SCHEME_POLICY, initialState, type OffenderState } from '@ppo/domain';
 import { OFFENDER_COMMAND_FORMS } from '../../forms/offender-commands';
-import { offenderActions } from './offender-actions';
+import { offenderActions, type ActionRights } from './offender-actions';
 
 const registered: OffenderState = { ...initialState, registered: true, area: 'northumbria' };
 const onScheme: OffenderState = { ...registered, onScheme: true, adoptedOn: '2026-07-01', contactsPerWeek: 4, strands: { active: ['rehabilitate-and-resettle'], current: 'rehabilitate-and-resettle' } };
-const hrefs = (state: OffenderState, rights = { command: true, supervise: false }) => {
+const hrefs = (state: OffenderState, rights: ActionRights = { command: true, supervise: false }) => {
   const { primary, groups } = offenderActions('id', state, DEFAULT_SCHEME_POLICY, rights);
   return [primary, ...groups.flatMap((g) => g.actions)].filter((a) => a).map((a) => a!.href.replace('/offenders/id/', ''));
 };
@@ -38,12 +38,21 @@ describe('What the offender page offers to do next', () => {
     expect(open).toEqual(expect.arrayContaining(['complete-intervention?interventionId=i1', 'end-community-order?orderId=o1']));
   });
 
+  it('offers the DPO restriction, or its lifting once restricted, and the subject access copy; and no one else', () => {
+    const dpo = { command: false, supervise: false, restrict: true, subjectAccess: true };
+    expect(hrefs(onScheme, dpo)).toEqual(['restrict-processing', 'subject-access']);
+    expect(hrefs({ ...onScheme, restriction: { reason: 'Accuracy contested', since: '2026-11-01' } }, dpo)).toEqual(['lift-restriction', 'subject-access']);
+    const caseworker = hrefs(onScheme, { command: true, supervise: true });
+    expect(caseworker.filter((href) => ['restrict-processing', 'lift-restriction', 'subject-access'].includes(href))).toEqual([]);
+  });
+
   it('links only to forms that exist, each for those its form lets in', () => {
     const forms = new Map(OFFENDER_COMMAND_FORMS.map((f) => [f.slug, f.permission]));
+    const all = { command: true, supervise: true, restrict: true };
     const everything = [
-      offenderActions('id', registered, DEFAULT_SCHEME_POLICY, { command: true, supervise: true }),
-      offenderActions('id', onScheme, DEFAULT_SCHEME_POLICY, { command: true, supervise: true }),
-      offenderActions('id', { ...onScheme, custody: { startedOn: '2026-10-01', remand: true }, interventions: { i1: { name: 'x', startedOn: '2026-08-01' } }, communityOrders: { o1: { startedOn: '2026-07-01', endsOn: '2027-07-01' } } }, DEFAULT_SCHEME_POLICY, { command: true, supervise: true }),
+      offenderActions('id', registered, DEFAULT_SCHEME_POLICY, all),
+      offenderActions('id', { ...onScheme, restriction: { reason: 'Accuracy contested', since: '2026-11-01' } }, DEFAULT_SCHEME_POLICY, all),
+      offenderActions('id', { ...onScheme, custody: { startedOn: '2026-10-01', remand: true }, interventions: { i1: { name: 'x', startedOn: '2026-08-01' } }, communityOrders: { o1: { startedOn: '2026-07-01', endsOn: '2027-07-01' } } }, DEFAULT_SCHEME_POLICY, all),
     ];
     const slugs = new Set(everything.flatMap(({ primary, groups }) => [primary, ...groups.flatMap((g) => g.actions)]).filter((a) => a).map((a) => a!.href.replace('/offenders/id/', '').replace(/\?.*/, '')));
     expect([...slugs].filter((slug) => !forms.has(slug))).toEqual([]);

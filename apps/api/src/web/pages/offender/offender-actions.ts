@@ -24,13 +24,18 @@ export interface ActionRights {
   command: boolean;
   /** Adoption, deselection and strand changes (`offender.supervise`). */
   supervise: boolean;
+  /** Restricting processing and lifting it (`offender.restrict`, the DPO). */
+  restrict?: boolean;
+  /** The printable subject access copy (`subject.access`, the DPO). */
+  subjectAccess?: boolean;
 }
 
 /**
  * The command forms this user may use on this offender, left out where the
  * offender's status makes a command pointless (the decider would refuse it):
  * adoption only when not on the scheme, contacts and lapses only on the
- * scheme, release only from custody, little but new offending after deselection.
+ * scheme, release only from custody, little but new offending after deselection;
+ * for the DPO, restriction or its lifting as the record stands, and the subject access copy.
  * The forms themselves (another part of the service) enforce the rules; an
  * open intervention or order is picked on its form from `?interventionId=` or `?orderId=`.
  */
@@ -50,7 +55,15 @@ export function offenderActions(offenderId: string, state: OffenderState, policy
   if (rights.supervise) {
     group('The scheme', [onScheme && link('Change strand', 'change-strand'), onScheme && link('Deselect from the scheme', 'deselect-offender')]);
   }
-  if (!rights.command) return { primary, groups };
+  // The DPO's duties come last, whatever else the user may do.
+  const withDataProtection = () => {
+    group('Data protection', [
+      rights.restrict && (state.restriction ? link('Lift the restriction', 'lift-restriction') : link('Restrict processing', 'restrict-processing')),
+      rights.subjectAccess && link('Produce a subject access copy', 'subject-access'),
+    ]);
+    return { primary, groups };
+  };
+  if (!rights.command) return withDataProtection();
 
   group('Supervision', [
     onScheme && link('Record a contact', 'record-contact'),
@@ -80,5 +93,5 @@ export function offenderActions(offenderId: string, state: OffenderState, policy
       ...openOrders.map(([id, o]) => link(`Record the end of the order due to end on ${formatDate(o.endsOn)}`, `end-community-order?orderId=${encodeURIComponent(id)}`)),
     ]);
   }
-  return { primary, groups };
+  return withDataProtection();
 }

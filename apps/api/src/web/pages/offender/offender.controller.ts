@@ -1,7 +1,7 @@
 import { Controller, Get, Next, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Access, renderPage, roleGranting, type RequestWithAccess } from '@ppo/auth';
+import { Access, renderPage, roleGranting, type Permission, type RequestWithAccess } from '@ppo/auth';
 import { foldOffender, policyForArea, upcastOffenderEvent } from '@ppo/domain';
 import { journeyFigures, OFFENDER_JOURNEY_TABLE, type OffenderJourneyRow, ReportContext } from '@ppo/read-models';
 import type { NextFunction, Request, Response } from 'express';
@@ -39,9 +39,11 @@ export class OffenderController {
     const journey = rows[0] as OffenderJourneyRow | undefined;
     const principal = (request as RequestWithAccess).principal!;
     const state = foldOffender(events.map((e) => upcastOffenderEvent(e)));
+    const may = (permission: Permission) => !!roleGranting(principal.roles, permission);
     const actions = offenderActions(offenderId, state, policy, {
-      command: !!roleGranting(principal.roles, 'offender.command'),
-      supervise: !!roleGranting(principal.roles, 'offender.supervise'),
+      command: may('offender.command'),
+      supervise: may('offender.supervise'),
+      restrict: may('offender.restrict'),
     });
     renderPage(request, response, 'pages/offender/offender.njk', {
       view,
