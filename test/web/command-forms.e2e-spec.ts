@@ -1,28 +1,9 @@
 import type TestAgent from 'supertest/lib/agent';
-import { csrfOf, signedInBrowser } from '../support/browser';
+import { signedInBrowser } from '../support/browser';
+import { date, fillIn, openForm, type Browser } from '../support/forms';
 import { adoptedOffender, register, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 
-type Browser = Awaited<ReturnType<typeof signedInBrowser>>;
 type StoredEvent = { type: string; data: Record<string, unknown>; metadata: { actor: { username: string; role: string } } };
-
-/** A date input's three boxes as a person types them: `date('occurredOn', '2026-11-03')` → 3, 11, 2026. */
-function date(name: string, iso: string): Record<string, string> {
-  const [year, month, day] = iso.split('-');
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year };
-}
-
-/** Opens a form page, as a browser would, and reads the hidden fields it will post back. */
-async function openForm(browser: Browser, path: string) {
-  const page = await browser.get(path).expect(200);
-  const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page.text)?.[1];
-  return { html: page.text, hidden: { _csrf: csrfOf(page.text)!, formKey: hidden('formKey')!, ...(hidden('version') ? { version: hidden('version')! } : {}) } };
-}
-
-/** Opens a form and sends it with these answers. */
-async function fillIn(browser: Browser, path: string, answers: Record<string, string>, status: number) {
-  const { hidden } = await openForm(browser, path);
-  return browser.post(path).type('form').send({ ...hidden, ...answers }).expect(status);
-}
 
 describe('Recording an offender’s journey through the case workers’ forms', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
 import type { FieldError } from '@ppo/auth';
-import { dateInputItems } from '../../shared/govuk-date';
+import { dateInputItems, partsOfIsoDate } from '../../shared/govuk-date';
 import { sentence } from '../../shared/format';
 import { choicesOf, type FieldDefinition, type FormSource } from './command-form';
 
@@ -14,17 +14,20 @@ const legendOf = (field: FieldDefinition) => ({ legend: { text: field.label, cla
 const hintOf = (field: FieldDefinition) => (field.hint ? { text: field.hint } : undefined);
 
 /**
- * The answers a form opens with: each field's `initial`, if any, and a pick
- * named in the address, so a link can open a form on one thing
- * (`complete-intervention?interventionId=...`).
+ * The answers a form opens with: each field's `initial`, if any (a date's
+ * `YYYY-MM-DD` in its three boxes), and a pick named in the address, so a
+ * link can open a form on one thing (`complete-intervention?interventionId=...`).
  */
 export function initialAnswers(fields: FieldDefinition[], source: FormSource, query: Record<string, unknown> = {}): Record<string, string> {
   return Object.fromEntries(
-    fields.flatMap((f) => {
+    fields.flatMap((f): [string, string][] => {
       const picked = query[f.name];
       if ((f.kind === 'radios' || f.kind === 'select') && typeof picked === 'string' && picked) return [[f.name, picked]];
       const initial = f.initial?.(source);
-      return initial === undefined ? [] : [[f.name, initial]];
+      if (initial === undefined) return [];
+      if (f.kind !== 'date') return [[f.name, initial]];
+      const parts = partsOfIsoDate(initial);
+      return [[`${f.name}-day`, parts.day ?? ''], [`${f.name}-month`, parts.month ?? ''], [`${f.name}-year`, parts.year ?? '']];
     }),
   );
 }

@@ -26,7 +26,8 @@ const withDatesInWords = (text: string) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b
  * true, or refers to something not recorded, 422.
  */
 export function refusalOf(error: DomainError, fields: FieldDefinition[]): { status: number; errors: FieldError[] } {
-  const field = error.field ? fieldAt(fields, error.field) : undefined;
+  // A form that nests a fact in its body (a correction's `conviction.offenceDate`) names its fields as the fact does, as the domain does.
+  const field = error.field ? (fieldAt(fields, error.field) ?? fields.find((f) => f.name === error.field)) : undefined;
   let text: string = error.title;
   if (error.code === 'DATE.IN_FUTURE' && field) text = `${capitalise(field.noun)} must be today or in the past`;
   else if (error.code === 'DATE.OUT_OF_ORDER' && error.detail) text = error.detail;

@@ -2,7 +2,7 @@ import { Controller, Get, Next, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, renderPage, roleGranting, type Permission, type RequestWithAccess } from '@ppo/auth';
-import { foldOffender, policyForArea, upcastOffenderEvent } from '@ppo/domain';
+import { applyCorrections, foldOffender, policyForArea, upcastOffenderEvent } from '@ppo/domain';
 import { journeyFigures, OFFENDER_JOURNEY_TABLE, type OffenderJourneyRow, ReportContext } from '@ppo/read-models';
 import type { NextFunction, Request, Response } from 'express';
 import type { OffenderEventsView } from '@ppo/offenders';
@@ -38,7 +38,8 @@ export class OffenderController {
     const { rows } = await reports.store.select(OFFENDER_JOURNEY_TABLE, { where: [{ column: 'offender_id', op: '=', value: offenderId }], limit: 1 });
     const journey = rows[0] as OffenderJourneyRow | undefined;
     const principal = (request as RequestWithAccess).principal!;
-    const state = foldOffender(events.map((e) => upcastOffenderEvent(e)));
+    // Folded as every fold is, with corrections applied (a retracted lapse offers nothing).
+    const state = foldOffender(applyCorrections(events.map((e) => ({ eventId: e.eventId, event: upcastOffenderEvent(e) }))).map((r) => r.event));
     const may = (permission: Permission) => !!roleGranting(principal.roles, permission);
     const actions = offenderActions(offenderId, state, policy, {
       command: may('offender.command'),
@@ -48,7 +49,7 @@ export class OffenderController {
     renderPage(request, response, 'pages/offender/offender.njk', {
       view,
       rows: summaryRows(view, journey ? journeyFigures(journey, today, policy) : undefined, today),
-      timeline: timelineOf(events),
+      timeline: timelineOf(events, { offenderId, correctable: may('offender.command') }),
       actions,
       deselectionPrompted: view.deselectionPrompted,
       strandTagClasses: STRAND_TAG_CLASSES,
