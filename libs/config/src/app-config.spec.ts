@@ -52,6 +52,21 @@ describe('Configuration read at start-up', () => {
     expect(config.policies.areas.cleveland).toEqual({ eligibility: { threshold: 8 }, contactsPerWeekOnAdoption: 5 });
   });
 
+  it('reads the retention period after deselection per area, six years unless the file says otherwise', () => {
+    const config = loadConfig({ PPO_SCHEME_POLICIES: policyFile({ default: { retentionYearsAfterDeselection: 7 }, areas: { cumbria: { retentionYearsAfterDeselection: 10 } } }) });
+    expect(config.policies.default.retentionYearsAfterDeselection).toBe(7);
+    expect(config.policies.areas.cumbria.retentionYearsAfterDeselection).toBe(10);
+    expect(loadConfig({}).policies.default.retentionYearsAfterDeselection).toBe(6);
+  });
+
+  it('refuses a retention period that is not a whole number of years, at least one', () => {
+    for (const years of [0, -6, 6.5, '6']) {
+      expect(() => loadConfig({ PPO_SCHEME_POLICIES: policyFile({ areas: { durham: { retentionYearsAfterDeselection: years } } }) })).toThrow(
+        'PPO_SCHEME_POLICIES areas.durham.retentionYearsAfterDeselection must be a whole number of years >= 1',
+      );
+    }
+  });
+
   it('refuses to start on a bad environment, listing every problem at once', () => {
     let error: unknown;
     try {

@@ -15,7 +15,10 @@ const NUMBER_KEYS = [
   'preventAndDeterUnderAge',
   'custodyDeselectionMonths',
   'escalationDays',
+  'retentionYearsAfterDeselection',
 ] as const;
+/** Settings counted in whole years, at least one: a retention period of none would put every deselected record up for review at once. */
+const WHOLE_YEAR_KEYS: readonly string[] = ['retentionYearsAfterDeselection'];
 const ELIGIBILITY_NUMBER_KEYS = ['windowMonths', 'threshold'] as const;
 
 function checkOverride(where: string, value: unknown, problems: string[]): SchemePolicyOverride {
@@ -27,7 +30,9 @@ function checkOverride(where: string, value: unknown, problems: string[]): Schem
   for (const key of Object.keys(record)) {
     if (key === 'eligibility') continue;
     if (!(NUMBER_KEYS as readonly string[]).includes(key)) problems.push(`${where}.${key} is not a policy setting`);
-    else if (typeof record[key] !== 'number' || !((record[key] as number) >= 0)) problems.push(`${where}.${key} must be a number >= 0`);
+    else if (WHOLE_YEAR_KEYS.includes(key)) {
+      if (!Number.isInteger(record[key]) || (record[key] as number) < 1) problems.push(`${where}.${key} must be a whole number of years >= 1`);
+    } else if (typeof record[key] !== 'number' || !((record[key] as number) >= 0)) problems.push(`${where}.${key} must be a number >= 0`);
   }
   const eligibility = record.eligibility;
   if (eligibility !== undefined) {

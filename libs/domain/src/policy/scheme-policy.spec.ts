@@ -13,6 +13,10 @@ describe('scheme policy', () => {
     });
   });
 
+  it('by default a record is due for retention review six years after deselection', () => {
+    expect(DEFAULT_SCHEME_POLICY.retentionYearsAfterDeselection).toBe(6);
+  });
+
   it('an area with no override has the default policy', () => {
     expect(policyForArea(DEFAULT_SCHEME_POLICIES, 'northumbria')).toBe(DEFAULT_SCHEME_POLICY);
   });
@@ -28,7 +32,7 @@ describe('scheme policy', () => {
       default: DEFAULT_SCHEME_POLICY,
       areas: {
         merseyside: { contactsPerWeekOnAdoption: 5, eligibility: { threshold: 8, windowMonths: 24 } },
-        cumbria: { reviewIntervalMonths: 3 },
+        cumbria: { reviewIntervalMonths: 3, retentionYearsAfterDeselection: 10 },
       },
     };
 
@@ -50,6 +54,7 @@ describe('scheme policy', () => {
     it('an area that overrides nothing about eligibility keeps the default eligibility', () => {
       const cumbria = policyForArea(policies, 'cumbria');
       expect(cumbria.reviewIntervalMonths).toBe(3);
+      expect(cumbria.retentionYearsAfterDeselection).toBe(10);
       expect(cumbria.eligibility).toEqual(DEFAULT_SCHEME_POLICY.eligibility);
     });
 

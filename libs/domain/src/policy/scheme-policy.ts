@@ -29,6 +29,8 @@ export interface SchemePolicy {
   custodyDeselectionMonths: number;
   /** A lapse within this many days escalates supervision. */
   escalationDays: number;
+  /** Whole years after deselection before the record is due for a retention review; a legal hold overrides it. */
+  retentionYearsAfterDeselection: number;
 }
 
 /** The default policy: Northumbria's six convictions in twelve months, burglary as a local priority. */
@@ -46,6 +48,7 @@ export const DEFAULT_SCHEME_POLICY: SchemePolicy = {
   preventAndDeterUnderAge: 18,
   custodyDeselectionMonths: 24,
   escalationDays: 28,
+  retentionYearsAfterDeselection: 6,
 };
 
 /**
