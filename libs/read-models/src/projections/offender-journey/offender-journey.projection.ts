@@ -27,11 +27,12 @@ function withRequiredFrom(history: RequiredContactsFrom[], from: string, contact
 
 /**
  * offender_journey: one row per offender with status, strands, intensity,
- * team, last contact and lapse, fast-tracks, order end and next review.
+ * team, last contact and lapse, fast-tracks, order end and next review, and
+ * what the retention review needs (deselection, legal hold, erasure).
  */
 export const offenderJourneyProjection: Projection<OffenderJourneyRow> = {
   name: 'offender_journey',
-  version: 4,
+  version: 5,
   table: OFFENDER_JOURNEY_TABLE,
   keyOf: (e: ProjectedEvent) => e.offenderId,
   evolve(row, e) {
@@ -61,6 +62,9 @@ export const offenderJourneyProjection: Projection<OffenderJourneyRow> = {
       order_ends_on: latest(...openOrderEnds(state)) ?? null,
       next_review_due: state.nextReviewDue ?? null,
       restricted: !!state.restriction,
+      deselected_on: status === 'deselected' ? state.deselection!.deselectedOn : null,
+      legal_hold_since: state.legalHold?.since ?? null,
+      erased_on: state.erased?.erasedOn ?? null,
       version: e.version,
       last_event_at: e.recordedAt,
       required_contacts: withRequiredFrom(row?.required_contacts ?? [], occurred, requiredNow(state)),

@@ -33,6 +33,12 @@ export interface OffenderJourneyRow {
   next_review_due: string | null;
   /** Processing restricted: hidden from all but auditors and the DPO. */
   restricted: boolean;
+  /** When the offender was deselected, while they are (null on the scheme or never adopted): the retention clock's start. */
+  deselected_on: string | null;
+  /** Since when a legal hold has kept the record from erasure and retention review; null without one. Its reason is personal data and stays in the log. */
+  legal_hold_since: string | null;
+  /** When the offender's personal data was erased; null while it is held. */
+  erased_on: string | null;
   version: number;
   last_event_at: string;
   required_contacts: RequiredContactsFrom[];
@@ -64,10 +70,13 @@ export const OFFENDER_JOURNEY_TABLE: TableSpec = {
     order_ends_on: 'text',
     next_review_due: 'text',
     restricted: 'boolean',
+    deselected_on: 'text',
+    legal_hold_since: 'text',
+    erased_on: 'text',
     version: 'integer',
     last_event_at: 'text',
     required_contacts: 'json',
     state: 'json',
   },
-  indexes: ['area', 'status', 'current_strand', 'intensity', 'probation_officer', 'police_officer', 'crn', 'family_name'],
+  indexes: ['area', 'status', 'current_strand', 'intensity', 'probation_officer', 'police_officer', 'crn', 'family_name', 'deselected_on'],
 };
