@@ -124,6 +124,36 @@ describe('The s.62 access log: every consultation, disclosure and alteration, by
     await t.http.get('/api/audit/access-log').expect(403);
   });
 
+  it('logs an auditor’s own search with its filters, never inside its own results, and the chain still verifies', async () => {
+    const auditor = await t.user(['auditor'], [], { username: 'searcher' });
+    const log = t.app.get(SqliteAccessLog);
+    const before = log.search({ pageSize: 1 }).total;
+    const found = (await auditor.http.get('/api/audit/access-log').query({ subject: offenderId, user: 'casey' }).set('X-Access-Purpose', 'Quarterly audit').expect(200)).body;
+    expect(found.entries.length).toBeGreaterThan(0);
+    expect(found.entries.some((e: { username: string }) => e.username === 'searcher')).toBe(false);
+    const { entries, total } = log.search({ pageSize: 1 });
+    expect(total).toBe(before + 1);
+    expect(entries[0]).toMatchObject({
+      kind: 'search',
+      username: 'searcher',
+      role: 'auditor',
+      route: 'GET /api/audit/access-log',
+      url: `/api/audit/access-log?subject=${offenderId}&user=casey`,
+      subjects: [offenderId],
+      purpose: 'Quarterly audit',
+    });
+
+    // A search names the offender searched for, never those the entries it found are about.
+    await auditor.http.get('/api/audit/access-log').expect(200);
+    expect(log.search({ pageSize: 1 }).entries[0]).toMatchObject({ kind: 'search', url: '/api/audit/access-log', subjects: [] });
+    // Searches are found by later ones, one entry each, and the chain holds.
+    expect((await auditor.http.get('/api/audit/access-log').query({ user: 'searcher' }).expect(200)).body.total).toBe(2);
+    expect((await auditor.http.get('/api/audit/verify').expect(200)).body.accessLog).toMatchObject({ ok: true, entries: before + 3, firstBreak: null });
+    // A refused search, like a check of the chain, writes nothing.
+    await auditor.http.get('/api/audit/access-log').query({ subject: 'not-an-id' }).expect(400);
+    expect(log.search({ pageSize: 1 }).total).toBe(before + 3);
+  });
+
   it('reports an entry edited behind its back', () => {
     const log = new SqliteAccessLog(':memory:');
     for (let i = 0; i < 3; i++) log.append({ at: `2026-11-2${i}T10:00:00Z`, kind: 'consultation', userId: 'u', username: 'u', role: 'auditor', route: 'GET /x', url: '/x', subjects: ['s'], correlationId: 'c' });

@@ -226,6 +226,21 @@ describe('The auditor’s pages: replaying an offender’s record and searching 
       expect(errorSummaryOf(backwards.text)).toContain('End date must be the same as or after the start date');
     });
 
+    it('logs each search as a search by the auditor, with its filters, and shows it in words', async () => {
+      const log = t.app.get(SqliteAccessLog);
+      const before = log.search({ pageSize: 1 }).total;
+      const found = await auditor.get('/audit/access-log').query({ subject: id, 'from-day': '1', 'from-month': '11', 'from-year': '2026' }).expect(200);
+      expect(tableOf(found.text)).not.toContain('Search of this log');
+      const [entry] = log.search({ pageSize: 1 }).entries;
+      expect(log.search({ pageSize: 1 }).total).toBe(before + 1);
+      expect(entry).toMatchObject({ kind: 'search', username: 'audrey', role: 'auditor', route: 'GET /audit/access-log', subjects: [id] });
+      expect(entry.url).toBe(`/audit/access-log?subject=${id}&from-day=1&from-month=11&from-year=2026`);
+      const searches = tableOf((await auditor.get('/audit/access-log').query({ user: 'audrey', subject: id }).expect(200)).text);
+      expect(searches).toMatch(/audrey Auditor Search of this log GET \/audit\/access-log/);
+      await auditor.get('/audit/access-log').query({ subject: 'not-an-id' }).expect(400);
+      expect(log.search({ pageSize: 1 }).total).toBe(before + 2);
+    });
+
     it('says the log’s chain verifies', async () => {
       const page = textOf((await auditor.get('/audit/access-log').expect(200)).text);
       expect(page).toMatch(/Verified The log’s chain verifies: all \d+ entries are as they were written, none missing or altered\./);

@@ -1,5 +1,9 @@
-/** What an access-log entry records (DPA 2018 s.62): consulting, disclosing or altering a subject's data. */
-export type AccessKind = 'consultation' | 'disclosure' | 'alteration';
+/**
+ * What an access-log entry records (DPA 2018 s.62): consulting, disclosing or
+ * altering a subject's data; and an auditor's search of this log itself
+ * (who looked at who looked), with its filters in the entry's `url`.
+ */
+export type AccessKind = 'consultation' | 'disclosure' | 'alteration' | 'search';
 
 /** One logged access, as written. */
 export interface NewAccessLogEntry {

@@ -1,9 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Access } from '@ppo/auth';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import type { Request } from 'express';
 import type { AccessLogEntry } from './access-log-entry';
+import { noteAccessLogSearch } from './access-log-notes';
 import { SqliteAccessLog } from './sqlite-access-log';
 
 export class AccessLogQueryDto {
@@ -52,9 +54,11 @@ export class AccessLogController {
   @Get()
   @Access('audit.read')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The s.62 log: who consulted, disclosed or altered whose data, when, by which route and why; newest first' })
+  @ApiOperation({ summary: 'The s.62 log: who consulted, disclosed or altered whose data, when, by which route and why; newest first. The search is itself logged' })
   @ApiOkResponse({ description: 'A page of entries' })
-  search(@Query() query: AccessLogQueryDto): { entries: AccessLogEntry[]; total: number; page: number; pageSize: number } {
-    return this.log.search(query);
+  search(@Query() query: AccessLogQueryDto, @Req() request: Request): { entries: AccessLogEntry[]; total: number; page: number; pageSize: number } {
+    const found = this.log.search(query);
+    noteAccessLogSearch(request, query.subject);
+    return found;
   }
 }

@@ -4,6 +4,7 @@ import { ACCESS_RULE, collectOffenderIds, type AccessRule, type Permission, type
 import type { Request, Response } from 'express';
 import { tap, type Observable } from 'rxjs';
 import type { AccessKind } from './access-log-entry';
+import { accessLogNoteOf } from './access-log-notes';
 import { SqliteAccessLog } from './sqlite-access-log';
 
 /** Permissions whose routes consult offenders' personal data, and those that alter it. */
@@ -21,7 +22,9 @@ const header = (request: Request, name: string) => {
  * Logs every consultation, disclosure and alteration of offenders' data, once
  * the route has answered successfully: who, when, which subjects, which route,
  * and the purpose and recipient the caller gave (X-Access-Purpose,
- * X-Disclosure-Recipient). A CSV export or a named recipient is a disclosure.
+ * X-Disclosure-Recipient). A CSV export, a named recipient or a route's
+ * `noteDisclosure` makes it a disclosure; a route's `noteAccessLogSearch`
+ * logs an auditor's search of the log, whatever its permission.
  * If the log cannot be written the request fails: an unlogged consultation is
  * not allowed to happen quietly.
  */
@@ -48,12 +51,20 @@ export class AccessLogInterceptor implements NestInterceptor {
         }),
       );
     }
-    if (!rule || !('permission' in rule) || !(ALTERING.includes(rule.permission) || CONSULTING.includes(rule.permission))) return next.handle();
+    if (!rule || !('permission' in rule)) return next.handle();
+    const touchesOffenders = ALTERING.includes(rule.permission) || CONSULTING.includes(rule.permission);
     // Reading a page or record is a consultation whatever it leads to (a command's form shows whose record it is).
     const kind: AccessKind = ['GET', 'HEAD'].includes(request.method) ? 'consultation' : ALTERING.includes(rule.permission) ? 'alteration' : 'consultation';
     return next.handle().pipe(
       tap((body) => {
         if (response.statusCode >= 400) return;
+        // The search alone is logged: its answer lists entries, not offenders' data.
+        const search = accessLogNoteOf(request)?.search;
+        if (search) {
+          if (request.access) this.write(request, 'search', new Set(search.subjects), request.access);
+          return;
+        }
+        if (!touchesOffenders) return;
         const subjects = new Set<string>(request.accessLogSubjects ?? []);
         const fromPath = rule.offenderParam ? request.params[rule.offenderParam] : undefined;
         if (typeof fromPath === 'string' && UUID.test(fromPath)) subjects.add(fromPath);
@@ -67,8 +78,9 @@ export class AccessLogInterceptor implements NestInterceptor {
 
   private write(request: RequestWithAccess, kind: AccessKind, subjects: Set<string>, access: { principal: Principal; role: string }): void {
     const csv = request.query.format === 'csv' || (request.query.format === undefined && request.accepts(['application/json', 'text/csv', 'text/html']) === 'text/csv');
-    const recipient = header(request, 'x-disclosure-recipient');
-    const effective: AccessKind = kind === 'consultation' && (csv || recipient) ? 'disclosure' : kind;
+    const disclosure = accessLogNoteOf(request)?.disclosure;
+    const recipient = disclosure?.recipient ?? header(request, 'x-disclosure-recipient');
+    const effective: AccessKind = kind === 'consultation' && (csv || recipient || disclosure) ? 'disclosure' : kind;
     const route = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
     try {
       this.log.append({

@@ -1,6 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { SqliteAccessLog } from '@ppo/audit';
+import { noteAccessLogSearch, SqliteAccessLog } from '@ppo/audit';
 import { Access, renderPage } from '@ppo/auth';
 import type { Request, Response } from 'express';
 import { logQueryOf, readAccessLogSearch } from './access-log-query';
@@ -10,7 +10,8 @@ import { entryRows, integrityText, pagination } from './access-log-view';
  * The s.62 access log for auditors: who consulted, disclosed or altered whose
  * data, when, by which route and why; searched by offender, user and dates
  * with a GET form (so a search is a link, and works without JavaScript), newest
- * first and paged, with whether the log's hash chain still verifies.
+ * first and paged, with whether the log's hash chain still verifies. Each
+ * search is itself logged (who searched, with which filters).
  */
 @ApiExcludeController()
 @Controller('audit')
@@ -31,6 +32,8 @@ export class AccessLogPageController {
     if (errors.length) return renderPage(request, response, 'pages/audit/access-log.njk', { form, errors }, 400);
     const result = this.log.search(logQueryOf(search));
     const integrity = this.log.verify();
+    // Auditors' searches are logged in turn, once answered: not part of what they find, nor of the chain they just checked.
+    noteAccessLogSearch(request, search.subject);
     renderPage(request, response, 'pages/audit/access-log.njk', {
       form,
       search,

@@ -10,6 +10,7 @@ const KINDS: Record<string, string> = {
   consultation: 'Consultation',
   disclosure: 'Disclosure',
   alteration: 'Alteration',
+  search: 'Search of this log',
 };
 
 /** One entry of the log, as the table shows it. */
