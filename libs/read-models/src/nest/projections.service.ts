@@ -30,6 +30,8 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   private runner: ProjectionRunner;
   private readonly rebuilding = new Map<string, { position: number; head: number; startedAt: string }>();
   private readonly lastRebuild = new Map<string, NonNullable<ProjectionStatus['lastRebuild']>>();
+  /** Whether this process is following the log now: from start-up when it runs the projections, or while a projector holds its lease. */
+  private running = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -52,7 +54,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   startRebuild(name: string): void {
     const projection = ALL_PROJECTIONS.find((p) => p.name === name);
     if (!projection) throw new ApplicationError('PROJECTION.NOT_FOUND', 404, 'There is no projection of that name.', `Known: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
-    if (!this.runProjections) {
+    if (!this.running) {
       throw new ApplicationError('PROJECTION.NOT_RUN_HERE', 409, 'Projections run in another process here.', 'Rebuild them where they run.');
     }
     if (this.rebuilding.size > 0) throw new ApplicationError('PROJECTION.REBUILD_RUNNING', 409, 'A rebuild is already running.', [...this.rebuilding.keys()].join(', '));
@@ -79,12 +81,31 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.runProjections) await this.runner.start();
+    if (this.runProjections) await this.startProjecting();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+    await this.stopProjecting();
     await this.store.close();
+  }
+
+  /** Starts following the log from the stored checkpoints (at start-up, or when a projector acquires its lease). */
+  async startProjecting(): Promise<void> {
+    if (this.running) return;
+    this.runner = this.newRunner();
+    this.running = true;
+    try {
+      await this.runner.start();
+    } catch (error) {
+      this.running = false;
+      throw error;
+    }
+  }
+
+  /** Stops following the log (a projector that lost its lease); statuses then read the stored checkpoints. */
+  async stopProjecting(): Promise<void> {
+    this.running = false;
+    await this.runner.stop();
   }
 
   /** Resolves once every projection has applied the log up to its current head (read-your-writes). */
@@ -98,14 +119,14 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     const checkpoints = new Map((await this.store.checkpoints()).map((c) => [c.projection, c]));
     return Promise.all(
       this.runner.status().map(async ({ name, state, position, failure }) => {
-        const checkpoint = this.runProjections ? position : (checkpoints.get(name)?.position ?? 0);
+        const checkpoint = this.running ? position : (checkpoints.get(name)?.position ?? 0);
         const [next] = checkpoint < head ? await this.events.readAll({ after: checkpoint, limit: 1 }) : [];
         const stored = checkpoints.get(name)?.failure;
         const rebuild = this.rebuilding.get(name);
         const lastRebuild = this.lastRebuild.get(name);
         return {
           name,
-          state: rebuild ? 'rebuilding' : this.runProjections ? state : stored ? 'failed' : 'not-running',
+          state: rebuild ? 'rebuilding' : this.running ? state : stored ? 'failed' : 'not-running',
           checkpoint,
           head,
           lag: {
