@@ -73,6 +73,17 @@ describe('docker-compose.yml', () => {
     for (const name of ['eventstore', 'postgres']) expect(compose.services[name].healthcheck).toBeDefined();
   });
 
+  it('runs the projector from the same image with another command, on the API’s stores, and the API leaves the projections to it', () => {
+    const { api, projector } = compose.services;
+    expect(projector.image).toBe(api.image);
+    expect((projector as { command?: string[] }).command?.join(' ')).toBe((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts['projector:prod']);
+    expect(environment(api).PPO_PROJECTIONS).toBe('off');
+    const env = environment(projector);
+    expect([env.PPO_EVENT_STORE, env.PPO_READ_MODELS]).toEqual([environment(api).PPO_EVENT_STORE, environment(api).PPO_READ_MODELS]);
+    expect(projector.healthcheck?.test).toEqual(expect.arrayContaining([expect.stringContaining(`http://127.0.0.1:${env.PPO_PORT}/health/live`)]));
+    expect(dependsOn(projector)).toEqual({ eventstore: 'service_healthy', postgres: 'service_healthy' });
+  });
+
   it('takes PPO_AUTH_SECRET from the environment (or .env), never from the file', () => {
     expect(read('docker-compose.yml')).toMatch(/PPO_AUTH_SECRET: "\$\{PPO_AUTH_SECRET:-\}"/);
     if (client) expect(environment(compose.services.api).PPO_AUTH_SECRET).toBe('a secret from the environment, long enough to sign');
