@@ -34,7 +34,14 @@ export class PostgresAdvisoryLease implements ProjectorLease {
   async tryAcquire(onLost: (reason: string) => void): Promise<boolean> {
     if (this.holding) return true;
     const client = await this.connection();
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [PROJECTOR_LOCK_NAME]);
+    let rows: { locked: boolean }[];
+    try {
+      ({ rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [PROJECTOR_LOCK_NAME]));
+    } catch (error) {
+      // A connection that does not answer is not to be trusted again: the next try opens another.
+      this.dropped(client, 'its connection did not answer');
+      throw error;
+    }
     // The connection may have dropped while the answer was on its way: then the lock went with it.
     if (!rows[0].locked || client !== this.client) return false;
     this.holding = true;
