@@ -73,6 +73,7 @@ const POLICY: Record<string, Rule> = {
   'GET /api/reports/activity': { roles: ['supervisor', 'auditor'], area: 'list', allowed: 200 },
   'GET /api/reports/caseloads': { roles: ['supervisor', 'auditor', 'analyst'], area: 'list', allowed: 200 },
   'GET /api/reports/scheme-summary': { roles: ['caseworker', 'supervisor', 'auditor', 'analyst'], area: 'list', allowed: 200 },
+  'GET /api/reports/retention-review': { roles: ['auditor', 'dpo'], area: 'list', allowed: 200 },
   'GET /api/projections': { roles: ['admin', 'auditor'], area: 'none', allowed: 200 },
   'GET /api/audit/verify': { roles: ['auditor'], area: 'none', allowed: 200 },
   'GET /api/audit/access-log': { roles: ['auditor'], area: 'none', allowed: 200 },

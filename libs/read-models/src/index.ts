@@ -16,6 +16,7 @@ export * from './queries/list-offenders/list-offenders';
 export * from './queries/eligibility-report/eligibility-report';
 export * from './queries/caseloads-report/caseloads-report';
 export * from './queries/contacts-due-report/contacts-due-report';
+export * from './queries/retention-review/retention-review';
 export * from './http/csv-export';
 export * from './projections/activity/activity.projection';
 export * from './queries/activity-report/activity-report';

@@ -8,7 +8,7 @@ import { accessLogNoteOf } from './access-log-notes';
 import { SqliteAccessLog } from './sqlite-access-log';
 
 /** Permissions whose routes consult offenders' personal data, and those that alter it. */
-export const CONSULTING: readonly Permission[] = ['offender.read', 'reports.cases', 'reports.activity', 'subject.access'];
+export const CONSULTING: readonly Permission[] = ['offender.read', 'reports.cases', 'reports.activity', 'subject.access', 'retention.review'];
 export const ALTERING: readonly Permission[] = ['offender.command', 'offender.supervise', 'offender.restrict', 'personal-data.erase'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

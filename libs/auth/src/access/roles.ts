@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'reports.cases',
   /** Per-officer caseloads (officers' names and counts; no offender's personal data). */
   'reports.caseloads',
+  /** The retention review: deselected offenders whose retention period has run out, and those a legal hold keeps. */
+  'retention.review',
   /** Who did what, per offender and user. */
   'reports.activity',
   /** Aggregated figures with no personal data: the scheme dashboard. */
@@ -40,9 +42,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   caseworker: ['offender.read', 'offender.command', 'reports.cases', 'reports.aggregate'],
   supervisor: ['offender.read', 'offender.command', 'offender.supervise', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate'],
-  auditor: ['offender.read', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate', 'audit.read', 'operations.read'],
+  auditor: ['offender.read', 'reports.cases', 'reports.caseloads', 'reports.activity', 'reports.aggregate', 'retention.review', 'audit.read', 'operations.read'],
   analyst: ['reports.caseloads', 'reports.aggregate'],
-  dpo: ['offender.read', 'offender.restrict', 'personal-data.erase', 'subject.access'],
+  dpo: ['offender.read', 'offender.restrict', 'personal-data.erase', 'subject.access', 'retention.review'],
   admin: ['operations.read', 'operations.run'],
 };
 

@@ -6,6 +6,7 @@ import { CaseloadsReportController } from '../queries/caseloads-report/caseloads
 import { ContactsDueReportController } from '../queries/contacts-due-report/contacts-due-report.controller';
 import { EligibilityReportController } from '../queries/eligibility-report/eligibility-report.controller';
 import { ListOffendersController } from '../queries/list-offenders/list-offenders.controller';
+import { RetentionReviewController } from '../queries/retention-review/retention-review.controller';
 import { SchemeSummaryReportController } from '../queries/scheme-summary-report/scheme-summary-report.controller';
 import { ProjectionStatusController } from '../queries/projection-status/projection-status.controller';
 import type { ReadModelLocation } from '../read-model-location';
@@ -45,6 +46,7 @@ export class ReadModelsModule {
         ContactsDueReportController,
         ActivityReportController,
         SchemeSummaryReportController,
+        RetentionReviewController,
         ProjectionStatusController,
       ],
       providers: [
