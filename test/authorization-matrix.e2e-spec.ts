@@ -115,6 +115,7 @@ const PAGE_POLICY: Record<string, PageRule> = {
   'GET /audit/access-log': { roles: ['auditor'], area: 'none', allowed: 200 },
   'GET /eligibility': { roles: CASE_LISTS, area: 'list', allowed: 200 },
   'GET /contacts-due': { roles: CASE_LISTS, area: 'list', allowed: 200 },
+  'GET /retention-review': { roles: ['auditor', 'dpo'], area: 'list', allowed: 200 },
   'GET /caseloads': { roles: ['supervisor', 'auditor', 'analyst'], area: 'list', allowed: 200 },
   'GET /dashboard': { roles: ['caseworker', 'supervisor', 'auditor', 'analyst'], area: 'list', allowed: 200 },
   'GET /projections': { roles: ['admin', 'auditor'], area: 'none', allowed: 200 },

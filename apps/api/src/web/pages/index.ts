@@ -8,6 +8,7 @@ import { HomeController } from './home/home.controller';
 import { OffenderController } from './offender/offender.controller';
 import { OffendersController } from './offenders/offenders.controller';
 import { ProjectionsController } from './projections/projections.controller';
+import { RetentionReviewPageController } from './retention-review/retention-review.controller';
 
 /** The pages that read: home, lists, the offender page, reports, the dashboard, operations. */
 export const PAGE_CONTROLLERS = [
@@ -19,6 +20,7 @@ export const PAGE_CONTROLLERS = [
   CaseloadsController,
   DashboardController,
   ProjectionsController,
+  RetentionReviewPageController,
   ReplayController,
   AccessLogPageController,
 ];

@@ -15,6 +15,7 @@ export const NAVIGATION: NavigationItem[] = [
   { text: 'Contacts due', href: '/contacts-due', permission: 'reports.cases' },
   { text: 'Caseloads', href: '/caseloads', permission: 'reports.caseloads' },
   { text: 'Dashboard', href: '/dashboard', permission: 'reports.aggregate' },
+  { text: 'Retention review', href: '/retention-review', permission: 'retention.review' },
   { text: 'Projections', href: '/projections', permission: 'operations.read' },
   { text: 'Audit', href: '/audit/access-log', permission: 'audit.read' },
 ];

@@ -8,6 +8,7 @@ const PURPOSES: Record<string, string> = {
   '/contacts-due': 'Contacts overdue or due in the coming week.',
   '/caseloads': 'Each probation and police officer’s caseload this week.',
   '/dashboard': 'The scheme’s figures by month: the cohort, adoptions, lapses, compliance and offending before and after adoption.',
+  '/retention-review': 'Deselected offenders whose retention period has run out, due for review, and those a legal hold keeps.',
   '/projections': 'Where each read model stands, and rebuilding one.',
 };
 
