@@ -138,9 +138,10 @@ describe('Restricting processing of a record, and lifting it, from the offender�
   });
   afterAll(() => t.close());
 
-  it('offers the DPO restriction on the offender’s page, and a case worker nothing of it', async () => {
+  it('offers the DPO restriction and the subject access copy on the offender’s page, and a case worker neither', async () => {
     const page = (await dpo.get(`/offenders/${id}`).expect(200)).text;
     expect(page).toContain(`href="/offenders/${id}/restrict-processing">Restrict processing</a>`);
+    expect(page).toContain(`href="/offenders/${id}/subject-access">Produce a subject access copy</a>`);
     expect(page).not.toContain('rectify-event');
     const caseworkers = (await casey.get(`/offenders/${id}`).expect(200)).text;
     expect(caseworkers).not.toContain('restrict-processing');

@@ -4,6 +4,7 @@ import { AccessLogController } from './access-log/access-log.controller';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor';
 import { SqliteAccessLog } from './access-log/sqlite-access-log';
 import { SubjectAccessController } from './subject-access/subject-access.controller';
+import { SubjectAccessExporter } from './subject-access/subject-access-exporter';
 import { VerifyLogController } from './verify-log/verify-log.controller';
 
 /** Where the audit trail is kept. */
@@ -23,14 +24,15 @@ export class AuditModule implements OnModuleDestroy {
   static forRoot(options: AuditModuleOptions): DynamicModule {
     return {
       module: AuditModule,
-      // The pages search and verify the same access log.
+      // The pages search and verify the same access log, and print the same subject access export.
       global: true,
       controllers: [VerifyLogController, AccessLogController, SubjectAccessController],
       providers: [
         { provide: SqliteAccessLog, useFactory: () => new SqliteAccessLog(options.accessLogPath) },
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
+        SubjectAccessExporter,
       ],
-      exports: [SqliteAccessLog],
+      exports: [SqliteAccessLog, SubjectAccessExporter],
     };
   }
 

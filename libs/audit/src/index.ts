@@ -3,3 +3,4 @@ export * from './access-log/access-log-notes';
 export * from './access-log/access-log.interceptor';
 export * from './access-log/sqlite-access-log';
 export * from './audit.module';
+export * from './subject-access/subject-access-exporter';

@@ -1,50 +1,19 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '@ppo/auth';
-import { offenderStreamId } from '@ppo/domain';
-import { EVENT_STORE, type EventStore, type StoredEvent } from '@ppo/event-store';
-import { ACTIVITY_TABLE, ELIGIBILITY_TABLE, OFFENDER_JOURNEY_TABLE, READ_MODEL_STORE, SCHEME_TIMELINE_TABLE, type ReadModelStore, type Row } from '@ppo/read-models';
-import type { AccessLogEntry } from '../access-log/access-log-entry';
-import { SqliteAccessLog } from '../access-log/sqlite-access-log';
-
-/** Everything the service holds about one person, wherever it is kept. */
-export interface SubjectAccessExport {
-  offenderId: string;
-  producedAt: string;
-  /** The record of truth: every event of their stream, with who recorded it and when. */
-  events: StoredEvent[];
-  /** Each read model's rows about them, by table. */
-  readModels: Record<string, Row[]>;
-  /** Every logged consultation, disclosure and alteration of their data. */
-  accessLog: AccessLogEntry[];
-}
-
-const PER_OFFENDER_TABLES = [OFFENDER_JOURNEY_TABLE, ELIGIBILITY_TABLE, SCHEME_TIMELINE_TABLE];
+import { SubjectAccessExporter, type SubjectAccessExport } from './subject-access-exporter';
 
 @ApiTags('Audit')
 @Controller('api/offenders/:offenderId/subject-access-export')
 export class SubjectAccessController {
-  constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    private readonly accessLog: SqliteAccessLog,
-  ) {}
+  constructor(private readonly exporter: SubjectAccessExporter) {}
 
   @Get()
   @Access('subject.access', { offenderParam: 'offenderId' })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A subject access export (DPO): the stream, every read model’s rows and the access log about one person; logged as a disclosure' })
   @ApiOkResponse({ description: 'Everything held about them' })
-  async export(@Param('offenderId', new ParseUUIDPipe({ version: undefined })) offenderId: string): Promise<SubjectAccessExport> {
-    const readModels: Record<string, Row[]> = {};
-    for (const table of PER_OFFENDER_TABLES) readModels[table.name] = [...(await this.readModels.load(table, [offenderId])).values()];
-    readModels[ACTIVITY_TABLE.name] = (await this.readModels.select(ACTIVITY_TABLE, { where: [{ column: 'offender_id', op: '=', value: offenderId }], orderBy: [{ column: 'position', direction: 'asc' }] })).rows;
-    return {
-      offenderId,
-      producedAt: new Date().toISOString(),
-      events: await this.events.readStream(offenderStreamId(offenderId)),
-      readModels,
-      accessLog: this.accessLog.search({ subject: offenderId, pageSize: 100_000 }).entries,
-    };
+  export(@Param('offenderId', new ParseUUIDPipe({ version: undefined })) offenderId: string): Promise<SubjectAccessExport> {
+    return this.exporter.export(offenderId);
   }
 }

@@ -9,6 +9,7 @@ import { OffenderController } from './offender/offender.controller';
 import { OffendersController } from './offenders/offenders.controller';
 import { ProjectionsController } from './projections/projections.controller';
 import { RetentionReviewPageController } from './retention-review/retention-review.controller';
+import { SubjectAccessPageController } from './subject-access/subject-access.controller';
 
 /** The pages that read: home, lists, the offender page, reports, the dashboard, operations. */
 export const PAGE_CONTROLLERS = [
@@ -23,4 +24,5 @@ export const PAGE_CONTROLLERS = [
   RetentionReviewPageController,
   ReplayController,
   AccessLogPageController,
+  SubjectAccessPageController,
 ];
