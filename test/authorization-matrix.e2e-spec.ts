@@ -90,6 +90,9 @@ const CASEWORK_FORMS = [
   'increase-contact-frequency', 'identify-need', 'start-intervention', 'complete-intervention', 'record-lapse', 'fast-track-to-court',
   'record-court-outcome', 'start-custody', 'release-from-custody', 'start-community-order', 'end-community-order', 'complete-review',
 ];
+/** The DPO's forms; and the corrections' forms, about one event of the record (`/offenders/:offenderId/<slug>/:eventId`). */
+const RESTRICT_FORMS = ['restrict-processing', 'lift-restriction'];
+const CORRECTION_FORMS = ['retract-event', 'rectify-event'];
 const formRules = (slugs: string[], roles: Role[]): [string, PageRule][] =>
   slugs.flatMap((slug) => [
     [`GET /offenders/:offenderId/${slug}`, { roles, area: 'offender', allowed: 200 }],
@@ -124,6 +127,10 @@ const PAGE_POLICY: Record<string, PageRule> = {
   'POST /offenders/new': { roles: CASEWORK, area: 'body', allowed: 400 },
   ...Object.fromEntries(formRules(SUPERVISE_FORMS, SUPERVISE)),
   ...Object.fromEntries(formRules(CASEWORK_FORMS, CASEWORK)),
+  ...Object.fromEntries(formRules(RESTRICT_FORMS, ['dpo'])),
+  // The probe's event is made up: those allowed learn it is not there, as for an unknown projection.
+  ...Object.fromEntries(CORRECTION_FORMS.flatMap((slug) => ['GET', 'POST'].map((method) => [`${method} /offenders/:offenderId/${slug}/:eventId`, { roles: CASEWORK, area: 'offender', allowed: 404 }]))),
+  'GET /offenders/:offenderId/subject-access': { roles: ['dpo'], area: 'offender', allowed: 200 },
 };
 
 /** Pages answer the API's bearer-token callers as anonymous visitors: these are what any such caller gets. */

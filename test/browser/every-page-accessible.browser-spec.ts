@@ -20,6 +20,7 @@ describe('Every page, checked with axe-core for WCAG 2.2 AA', () => {
   let baseUrl: string;
   let page: Page;
   let offenderId: string;
+  let lapseEventId: string;
 
   beforeAll(async () => {
     [t, browser] = await Promise.all([startTestApp(), launchChromium()]);
@@ -29,8 +30,10 @@ describe('Every page, checked with axe-core for WCAG 2.2 AA', () => {
     await t.http.post(`/api/offenders/${offenderId}/lapses`).send({ occurredOn: '2026-11-10', kind: 'drug-use', severity: 'minor' }).expect(200);
     await t.http.post(`/api/offenders/${offenderId}/interventions`).send({ name: 'Drug treatment', startedOn: '2026-08-01' }).expect(200);
     await t.http.post(`/api/offenders/${offenderId}/community-orders`).send({ startedOn: '2026-07-01', endsOn: '2027-07-01' }).expect(200);
+    // A fact to retract or correct: the lapse.
+    lapseEventId = (await t.store.readStream(`offender-${offenderId}`)).find((e) => e.type === 'LapseOccurred')!.eventId;
     await t.projected();
-    await t.user(['supervisor', 'auditor', 'admin'], ['northumbria'], { username: 'everything' });
+    await t.user(['supervisor', 'auditor', 'admin', 'dpo'], ['northumbria'], { username: 'everything' });
     page = await (await browser.newContext()).newPage();
     await signInWithKeyboard(page, baseUrl, 'everything', TEST_PASSWORD);
   });
@@ -46,7 +49,9 @@ describe('Every page, checked with axe-core for WCAG 2.2 AA', () => {
       .filter((l) => l.route?.methods.get && l.route.path.startsWith('/') && !l.route.path.startsWith('/api') && !l.route.path.includes(':token'))
       // Health and metrics answer machines in JSON and text, not people.
       .filter((l) => !/^\/(health|metrics)\b/.test(l.route!.path))
-      .map((l) => l.route!.path.replace(':offenderId', offenderId));
+      .map((l) => l.route!.path.replace(':offenderId', offenderId).replace(':eventId', lapseEventId));
+    // The subject access copy itself, beyond the question before it.
+    pages.push(`/offenders/${offenderId}/subject-access?recipient=The+data+subject`);
     expect(pages.length).toBeGreaterThan(25);
     const violations: string[] = [];
     const failures: string[] = [];
