@@ -1,6 +1,6 @@
 import { loadConfig } from '@ppo/config';
 import { DomainError, offenderStreamId, policyForArea } from '@ppo/domain';
-import { openEventStore } from '@ppo/event-store';
+import { openProtectedEventStore } from '@ppo/personal-data';
 import { GetOffenderStateAtHandler, GetOffenderStateAtQuery, type OffenderStateAtView } from '@ppo/offenders';
 import { Command } from 'commander';
 // The auditor's replay page says the same things in the same words; the command line prints them as text.
@@ -64,7 +64,7 @@ export function replayCommand(): Command {
       if (!isRealDate(options.asAt)) throw new Error(`--as-at must be a real date, YYYY-MM-DD, not "${options.asAt}"`);
       const knownAt = options.knownAt === undefined ? undefined : knownAtInstant(options.knownAt);
       const config = loadConfig();
-      const events = openEventStore(config.eventStore);
+      const events = openProtectedEventStore(config.eventStore, config.personalData);
       try {
         let view: OffenderStateAtView;
         try {

@@ -22,8 +22,10 @@ export function instrumentEventStore(store: EventStore, metrics: AppMetrics): vo
       },
     );
   };
-  if (store instanceof SqliteEventStore) {
-    store.observeCommits((appends, events) => {
+  // Behind the seal on personal data, the group commits are the adapter's.
+  const adapter = store.stored ?? store;
+  if (adapter instanceof SqliteEventStore) {
+    adapter.observeCommits((appends, events) => {
       metrics.commitAppends.observe(appends);
       metrics.commitEvents.observe(events);
     });
