@@ -91,7 +91,7 @@ const CASEWORK_FORMS = [
   'record-court-outcome', 'start-custody', 'release-from-custody', 'start-community-order', 'end-community-order', 'complete-review',
 ];
 /** The DPO's forms; and the corrections' forms, about one event of the record (`/offenders/:offenderId/<slug>/:eventId`). */
-const RESTRICT_FORMS = ['restrict-processing', 'lift-restriction'];
+const RESTRICT_FORMS = ['restrict-processing', 'lift-restriction', 'place-legal-hold', 'release-legal-hold', 'erase-personal-data'];
 const CORRECTION_FORMS = ['retract-event', 'rectify-event'];
 const formRules = (slugs: string[], roles: Role[]): [string, PageRule][] =>
   slugs.flatMap((slug) => [

@@ -85,7 +85,7 @@ export interface CommandFormDefinition {
   /** The page's h1 and title, GOV.UK style: "Record a lapse". */
   title: string;
   /** The permission the form needs, as the command's API route does. */
-  permission: Extract<Permission, 'offender.command' | 'offender.supervise' | 'offender.restrict'>;
+  permission: Extract<Permission, 'offender.command' | 'offender.supervise' | 'offender.restrict' | 'personal-data.erase'>;
   command: CommandClass;
   /** The command's request DTO, whose rules the posted body must pass (whitelisted, unknown fields refused). */
   dto: new () => object;

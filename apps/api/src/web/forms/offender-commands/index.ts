@@ -9,6 +9,9 @@ import { endCommunityOrderForm } from './end-community-order.form';
 import { fastTrackToCourtForm } from './fast-track-to-court.form';
 import { identifyNeedForm } from './identify-need.form';
 import { liftRestrictionForm } from './lift-restriction.form';
+import { placeLegalHoldForm } from './place-legal-hold.form';
+import { releaseLegalHoldForm } from './release-legal-hold.form';
+import { erasePersonalDataForm } from './erase-personal-data.form';
 import { increaseContactFrequencyForm } from './increase-contact-frequency.form';
 import { recordArrestForm } from './record-arrest.form';
 import { recordContactForm } from './record-contact.form';
@@ -55,4 +58,7 @@ export const OFFENDER_COMMAND_FORMS: readonly CommandFormDefinition[] = [
   deselectOffenderForm,
   restrictProcessingForm,
   liftRestrictionForm,
+  placeLegalHoldForm,
+  releaseLegalHoldForm,
+  erasePersonalDataForm,
 ];

@@ -38,20 +38,27 @@ describe('What the offender page offers to do next', () => {
     expect(open).toEqual(expect.arrayContaining(['complete-intervention?interventionId=i1', 'end-community-order?orderId=o1']));
   });
 
-  it('offers the DPO restriction, or its lifting once restricted, and the subject access copy; and no one else', () => {
-    const dpo = { command: false, supervise: false, restrict: true, subjectAccess: true };
-    expect(hrefs(onScheme, dpo)).toEqual(['restrict-processing', 'subject-access']);
-    expect(hrefs({ ...onScheme, restriction: { reason: 'Accuracy contested', since: '2026-11-01' } }, dpo)).toEqual(['lift-restriction', 'subject-access']);
+  it('offers the DPO restriction or its lifting, a legal hold or its release, erasure unless held, and the subject access copy; and no one else', () => {
+    const dpo = { command: false, supervise: false, restrict: true, erase: true, subjectAccess: true };
+    expect(hrefs(onScheme, dpo)).toEqual(['restrict-processing', 'place-legal-hold', 'erase-personal-data', 'subject-access']);
+    expect(hrefs({ ...onScheme, restriction: { reason: 'Accuracy contested', since: '2026-11-01' } }, dpo)).toEqual(['lift-restriction', 'place-legal-hold', 'erase-personal-data', 'subject-access']);
+    expect(hrefs({ ...onScheme, legalHold: { reason: 'Civil claim', since: '2026-11-01' } }, dpo)).toEqual(['restrict-processing', 'release-legal-hold', 'subject-access']);
     const caseworker = hrefs(onScheme, { command: true, supervise: true });
-    expect(caseworker.filter((href) => ['restrict-processing', 'lift-restriction', 'subject-access'].includes(href))).toEqual([]);
+    expect(caseworker.filter((href) => ['restrict-processing', 'lift-restriction', 'place-legal-hold', 'erase-personal-data', 'subject-access'].includes(href))).toEqual([]);
+  });
+
+  it('offers nothing but the subject access copy once the personal data is erased', () => {
+    const dpo = { command: true, supervise: true, restrict: true, erase: true, subjectAccess: true };
+    expect(hrefs({ ...onScheme, erased: { erasedOn: '2026-11-01' } }, dpo)).toEqual(['subject-access']);
   });
 
   it('links only to forms that exist, each for those its form lets in', () => {
     const forms = new Map(OFFENDER_COMMAND_FORMS.map((f) => [f.slug, f.permission]));
-    const all = { command: true, supervise: true, restrict: true };
+    const all = { command: true, supervise: true, restrict: true, erase: true };
     const everything = [
       offenderActions('id', registered, DEFAULT_SCHEME_POLICY, all),
       offenderActions('id', { ...onScheme, restriction: { reason: 'Accuracy contested', since: '2026-11-01' } }, DEFAULT_SCHEME_POLICY, all),
+      offenderActions('id', { ...onScheme, legalHold: { reason: 'Civil claim', since: '2026-11-01' } }, DEFAULT_SCHEME_POLICY, all),
       offenderActions('id', { ...onScheme, custody: { startedOn: '2026-10-01', remand: true }, interventions: { i1: { name: 'x', startedOn: '2026-08-01' } }, communityOrders: { o1: { startedOn: '2026-07-01', endsOn: '2027-07-01' } } }, DEFAULT_SCHEME_POLICY, all),
     ];
     const slugs = new Set(everything.flatMap(({ primary, groups }) => [primary, ...groups.flatMap((g) => g.actions)]).filter((a) => a).map((a) => a!.href.replace('/offenders/id/', '').replace(/\?.*/, '')));

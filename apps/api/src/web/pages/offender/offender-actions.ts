@@ -26,6 +26,8 @@ export interface ActionRights {
   supervise: boolean;
   /** Restricting processing and lifting it (`offender.restrict`, the DPO). */
   restrict?: boolean;
+  /** Erasing personal data (`personal-data.erase`, the DPO). */
+  erase?: boolean;
   /** The printable subject access copy (`subject.access`, the DPO). */
   subjectAccess?: boolean;
 }
@@ -55,10 +57,14 @@ export function offenderActions(offenderId: string, state: OffenderState, policy
   if (rights.supervise) {
     group('The scheme', [onScheme && link('Change strand', 'change-strand'), onScheme && link('Deselect from the scheme', 'deselect-offender')]);
   }
+  // Nothing more can be done to an erased record: its history is all there is.
+  if (state.erased) return { groups: rights.subjectAccess ? [{ heading: 'Data protection', actions: [link('Produce a subject access copy', 'subject-access')] }] : [] };
   // The DPO's duties come last, whatever else the user may do.
   const withDataProtection = () => {
     group('Data protection', [
       rights.restrict && (state.restriction ? link('Lift the restriction', 'lift-restriction') : link('Restrict processing', 'restrict-processing')),
+      rights.restrict && (state.legalHold ? link('Release the legal hold', 'release-legal-hold') : link('Place a legal hold', 'place-legal-hold')),
+      rights.erase && !state.legalHold && link('Erase personal data', 'erase-personal-data'),
       rights.subjectAccess && link('Produce a subject access copy', 'subject-access'),
     ]);
     return { primary, groups };

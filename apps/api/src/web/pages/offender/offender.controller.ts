@@ -45,6 +45,7 @@ export class OffenderController {
       command: may('offender.command'),
       supervise: may('offender.supervise'),
       restrict: may('offender.restrict'),
+      erase: may('personal-data.erase'),
       subjectAccess: may('subject.access'),
     });
     renderPage(request, response, 'pages/offender/offender.njk', {
