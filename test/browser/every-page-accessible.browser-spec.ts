@@ -82,4 +82,15 @@ describe('Every page, checked with axe-core for WCAG 2.2 AA', () => {
     await caseworker.context().close();
     expect(violations).toEqual([]);
   });
+
+  it('prints the subject access copy as its content alone, each section from a new page', async () => {
+    await page.goto(`${baseUrl}/offenders/${offenderId}/subject-access?recipient=The+data+subject`);
+    await page.emulateMedia({ media: 'print' });
+    const shown = async (selector: string) => page.locator(selector).first().isVisible();
+    expect({ header: await shown('.govuk-header'), navigation: await shown('.govuk-service-navigation'), back: await shown('.govuk-back-link') }).toEqual({ header: false, navigation: false, back: false });
+    expect(await shown('h1')).toBe(true);
+    const breaks = await page.locator('.app-print-section').evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
+    expect(breaks).toEqual(['page', 'page', 'page', 'page']);
+    await page.emulateMedia({ media: 'screen' });
+  });
 });
