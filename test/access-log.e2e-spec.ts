@@ -71,11 +71,13 @@ describe('The s.62 access log: every consultation, disclosure and alteration, by
       const { entries, total } = log.search({ pageSize: 1 });
       const entry = entries[0];
       const shown = [offenderId, candidateId].filter((id) => response.text.includes(id));
+      // A subject access export is made to be handed over: a disclosure, named recipient or not.
+      const kind = route.path.endsWith('/subject-access-export') ? 'disclosure' : 'consultation';
       if (shown.length === 0) {
         // Nobody's data was shown (a blank registration form): nothing to log.
         if (total !== before) unlogged.push(`${route.method} ${route.path}: logged although it showed no one`);
-      } else if (total !== before + 1 || entry.userId !== reader.account.id || entry.kind !== 'consultation') {
-        unlogged.push(`${route.method} ${route.path}: ${total - before} entries, last by ${entry?.username}`);
+      } else if (total !== before + 1 || entry.userId !== reader.account.id || entry.kind !== kind) {
+        unlogged.push(`${route.method} ${route.path}: ${total - before} entries, last by ${entry?.username} (${entry?.kind})`);
       } else if (!shown.every((id) => entry.subjects.includes(id))) {
         unlogged.push(`${route.method} ${route.path}: the entry does not name everyone shown`);
       }

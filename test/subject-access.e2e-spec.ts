@@ -28,6 +28,12 @@ describe('A subject access export: everything held about one person', () => {
     const auditor = (await t.user(['auditor'], [])).http;
     const { entries } = (await auditor.get('/api/audit/access-log').query({ subject: id, user: dpo.account.username }).expect(200)).body;
     expect(entries[0]).toMatchObject({ kind: 'disclosure', recipient: 'The data subject', route: 'GET /api/offenders/:offenderId/subject-access-export' });
+
+    // A disclosure even when no recipient is named.
+    await dpo.http.get(`/api/offenders/${id}/subject-access-export`).expect(200);
+    const [unnamed] = (await auditor.get('/api/audit/access-log').query({ subject: id, user: dpo.account.username }).expect(200)).body.entries;
+    expect(unnamed).toMatchObject({ kind: 'disclosure', route: 'GET /api/offenders/:offenderId/subject-access-export' });
+    expect(unnamed.recipient).toBeUndefined();
   });
 
   it('is for the DPO alone', async () => {

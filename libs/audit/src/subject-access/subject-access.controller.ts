@@ -1,6 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '@ppo/auth';
+import type { Request } from 'express';
+import { noteDisclosure } from '../access-log/access-log-notes';
 import { SubjectAccessExporter, type SubjectAccessExport } from './subject-access-exporter';
 
 @ApiTags('Audit')
@@ -13,7 +15,10 @@ export class SubjectAccessController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A subject access export (DPO): the stream, every read model’s rows and the access log about one person; logged as a disclosure' })
   @ApiOkResponse({ description: 'Everything held about them' })
-  export(@Param('offenderId', new ParseUUIDPipe({ version: undefined })) offenderId: string): Promise<SubjectAccessExport> {
-    return this.exporter.export(offenderId);
+  async export(@Param('offenderId', new ParseUUIDPipe({ version: undefined })) offenderId: string, @Req() request: Request): Promise<SubjectAccessExport> {
+    const data = await this.exporter.export(offenderId);
+    // A copy of everything is made to be handed over, recipient named (X-Disclosure-Recipient) or not.
+    noteDisclosure(request);
+    return data;
   }
 }
