@@ -45,7 +45,8 @@ export class PostgresReadModelStore implements ReadModelStore {
   readonly dialect = 'postgres' as const;
   private readonly pool: pg.Pool;
   private readonly schema: string;
-  private ready: Promise<void>;
+  /** The store's own migrations, started at construction; tried again by the next call if PostgreSQL was out of reach. */
+  private migrated?: Promise<void>;
 
   constructor(options: PostgresReadModelStoreOptions) {
     this.schema = options.schema ?? 'public';
@@ -56,7 +57,19 @@ export class PostgresReadModelStore implements ReadModelStore {
       types: TYPES,
       options: `-c search_path=${this.schema}`,
     });
-    this.ready = this.migrate();
+    // An idle connection that breaks (PostgreSQL restarted, the network cut) is dropped by the pool, and the next
+    // query opens a new one and fails there if PostgreSQL is still away. Without a listener, the pool's 'error'
+    // event would end the whole process.
+    this.pool.on('error', () => undefined);
+    this.ready().catch(() => undefined);
+  }
+
+  private ready(): Promise<void> {
+    this.migrated ??= this.migrate().catch((error: unknown) => {
+      this.migrated = undefined;
+      throw error;
+    });
+    return this.migrated;
   }
 
   private async migrate(): Promise<void> {
@@ -82,7 +95,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async ensureTables(tables: TableSpec[], options: { withIndexes?: boolean } = {}): Promise<void> {
-    await this.ready;
+    await this.ready();
     for (const table of tables) {
       const columns = Object.entries(table.columns).map(
         ([name, type]) => `"${name}" ${SQL_TYPES[type]}${name === table.key ? ' PRIMARY KEY' : ''}`,
@@ -93,7 +106,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async ensureIndexes(tables: TableSpec[]): Promise<void> {
-    await this.ready;
+    await this.ready();
     for (const table of tables) {
       for (const column of table.indexes ?? []) {
         await this.pool.query(`CREATE INDEX IF NOT EXISTS "${table.name}_${column}" ON "${table.name}" ("${checkColumn(table, column)}")`);
@@ -102,7 +115,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async load(table: TableSpec, keys: string[]): Promise<Map<string, Row>> {
-    await this.ready;
+    await this.ready();
     const found = new Map<string, Row>();
     if (keys.length === 0) return found;
     const { rows } = await this.pool.query(`SELECT * FROM "${table.name}" WHERE "${table.key}" = ANY($1)`, [keys]);
@@ -111,7 +124,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async commit(projection: string, projectionVersion: number, writes: TableWrites[], position: number): Promise<void> {
-    await this.ready;
+    await this.ready();
     await this.transaction(async (client) => {
       for (const { table, upserts, deletes } of writes) {
         const columns = Object.keys(table.columns).map((c) => `"${c}"`).join(', ');
@@ -135,19 +148,19 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async checkpoint(projection: string): Promise<ProjectionCheckpoint | undefined> {
-    await this.ready;
+    await this.ready();
     const { rows } = await this.pool.query<CheckpointRow>('SELECT * FROM projection_checkpoints WHERE projection = $1', [projection]);
     return rows[0] && toCheckpoint(rows[0]);
   }
 
   async checkpoints(): Promise<ProjectionCheckpoint[]> {
-    await this.ready;
+    await this.ready();
     const { rows } = await this.pool.query<CheckpointRow>('SELECT * FROM projection_checkpoints ORDER BY projection');
     return rows.map(toCheckpoint);
   }
 
   async recordFailure(projection: string, failure: { position: number; eventId: string; error: string }): Promise<void> {
-    await this.ready;
+    await this.ready();
     await this.pool.query(
       `UPDATE projection_checkpoints SET failed_position = $2, failed_event_id = $3, failed_error = $4, failed_at = now(), updated_at = now()
        WHERE projection = $1`,
@@ -156,7 +169,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async reset(projection: string, projectionVersion: number, tables: TableSpec[]): Promise<void> {
-    await this.ready;
+    await this.ready();
     await this.transaction(async (client) => {
       for (const table of tables) await client.query(`DELETE FROM "${table.name}"`);
       await saveCheckpoint(client, projection, projectionVersion, 0);
@@ -164,7 +177,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async select(table: TableSpec, query: SelectQuery): Promise<{ rows: Row[]; total: number }> {
-    await this.ready;
+    await this.ready();
     const params: unknown[] = [];
     const where = (query.where ?? []).map((c) => condition(table, c, params));
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
@@ -183,7 +196,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async dropTable(projection: string, table: TableSpec): Promise<void> {
-    await this.ready;
+    await this.ready();
     await this.transaction(async (client) => {
       await client.query(`DROP TABLE IF EXISTS "${table.name}"`);
       await client.query('DELETE FROM projection_checkpoints WHERE projection = $1', [projection]);
@@ -191,7 +204,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async swapIn(live: { projection: string; table: TableSpec }, shadow: { projection: string; table: TableSpec }): Promise<void> {
-    await this.ready;
+    await this.ready();
     await this.transaction(async (client) => {
       await client.query(`DROP TABLE IF EXISTS "${live.table.name}"`);
       await client.query(`ALTER TABLE "${shadow.table.name}" RENAME TO "${live.table.name}"`);
@@ -215,7 +228,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async close(): Promise<void> {
-    await this.ready.catch(() => undefined);
+    await this.migrated?.catch(() => undefined);
     await this.pool.end();
   }
 
