@@ -17,8 +17,10 @@ export interface ProjectionRunnerOptions {
   commitIntervalMs?: number;
   /** Committed rows kept in memory (default 20,000 per projection); the least recently written are dropped past that. */
   cacheLimit?: number;
-  /** Wait after a storage error before trying again (default 1000 ms). */
+  /** Wait after a storage error before trying again (default 1000 ms); doubled after each failed try in a row. */
   retryDelayMs?: number;
+  /** The longest wait between tries while storage stays unreachable (default 30 s). */
+  maxRetryDelayMs?: number;
   logger?: { log(message: string): void; error(message: string): void };
 }
 
@@ -85,6 +87,7 @@ export class ProjectionRunner {
   private readonly commitIntervalMs: number;
   private readonly cacheLimit: number;
   private readonly retryDelayMs: number;
+  private readonly maxRetryDelayMs: number;
 
   constructor(
     private readonly events: EventStore,
@@ -98,11 +101,19 @@ export class ProjectionRunner {
     this.commitIntervalMs = options.commitIntervalMs ?? 10_000;
     this.cacheLimit = options.cacheLimit ?? 20_000;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
+    this.maxRetryDelayMs = Math.max(options.maxRetryDelayMs ?? 30_000, this.retryDelayMs);
   }
 
-  /** Loads checkpoints (resetting a projection whose version changed) and starts following the log. */
+  /**
+   * Loads checkpoints (resetting a projection whose version changed) and starts following the log. Should
+   * the read-model store be out of reach, it starts all the same and the loop keeps trying to load them.
+   */
   async start(): Promise<void> {
-    await this.prepare();
+    try {
+      await this.prepare();
+    } catch (error) {
+      this.options.logger?.error(`Projections cannot load their checkpoints: ${(error as Error).message}; trying again`);
+    }
     this.loop = this.run();
   }
 
@@ -180,16 +191,26 @@ export class ProjectionRunner {
     return active.length ? Math.min(...active.map((l) => l.applied)) : undefined;
   }
 
+  /**
+   * Follows the log until stopped. An error here is the event or read-model store failing (an event that a
+   * projection cannot apply is caught in apply and stops that projection alone): uncommitted work is dropped and
+   * the loop tries again from the checkpoints, waiting twice as long after each failure in a row, up to
+   * maxRetryDelayMs, so an outage neither fails a projection nor floods the log.
+   */
   private async run(): Promise<void> {
     const { signal } = this.controller;
+    let failures = 0;
     while (!signal.aborted) {
       try {
+        await this.prepare();
         const from = this.lowestApplied();
         if (from === undefined) return;
         const batch = await this.events.readAll({ after: from, limit: this.batchSize });
         const atHead = batch.length < this.batchSize;
         if (batch.length > 0) await this.apply(batch, atHead);
         else await this.commitAll(true);
+        if (failures > 0) this.options.logger?.log(`Projections: storage answers again after ${failures} failed ${failures === 1 ? 'try' : 'tries'}`);
+        failures = 0;
         if (atHead) {
           await this.buildDeferredIndexes();
           for (const lane of this.lanes) if (lane.state === 'catching-up') lane.state = 'live';
@@ -203,8 +224,10 @@ export class ProjectionRunner {
           lane.applied = lane.position;
           lane.pendingFailure = null;
         }
-        this.options.logger?.error(`Projections: ${(error as Error).message}; retrying`);
-        await sleep(this.retryDelayMs, signal);
+        const delay = Math.min(this.retryDelayMs * 2 ** Math.min(failures, 30), this.maxRetryDelayMs);
+        failures++;
+        this.options.logger?.error(`Projections: ${(error as Error).message}; trying again in ${delay} ms (failure ${failures} in a row)`);
+        await sleep(delay, signal);
       }
     }
     await this.commitAll(true).catch(() => undefined);
