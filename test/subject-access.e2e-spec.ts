@@ -6,11 +6,15 @@ import { adoptedOffender, startTestApp, TEST_PASSWORD, type TestApp } from './su
 describe('A subject access export: everything held about one person', () => {
   let t: TestApp;
   let id: string;
+  let other: string;
   beforeAll(async () => {
     t = await startTestApp();
     id = await adoptedOffender(t, { crn: 'S112233', registeredOn: '2026-01-05' });
     await t.http.get(`/api/offenders/${id}`).expect(200);
+    other = await adoptedOffender(t, { crn: 'S445566', registeredOn: '2026-01-05' });
     await t.projected();
+    // A list that names both: the log entry has both subjects.
+    await t.http.get('/api/offenders').expect(200);
   });
   afterAll(() => t.close());
 
@@ -24,6 +28,9 @@ describe('A subject access export: everything held about one person', () => {
     expect(body.readModels.scheme_timeline).toHaveLength(1);
     expect(body.readModels.activity).toHaveLength(stream.length);
     expect(body.accessLog).toEqual(expect.arrayContaining([expect.objectContaining({ username: 'casey', kind: 'consultation', subjects: [id] })]));
+    // Whom else a list named is not this person's data.
+    expect(body.accessLog.filter((e: { route: string }) => e.route === 'GET /api/offenders')).toHaveLength(1);
+    expect(JSON.stringify(body)).not.toContain(other);
 
     const auditor = (await t.user(['auditor'], [])).http;
     const { entries } = (await auditor.get('/api/audit/access-log').query({ subject: id, user: dpo.account.username }).expect(200)).body;

@@ -37,7 +37,8 @@ export class SubjectAccessExporter {
       producedAt: new Date().toISOString(),
       events: await this.events.readStream(offenderStreamId(offenderId)),
       readModels,
-      accessLog: this.accessLog.search({ subject: offenderId, pageSize: 100_000 }).entries,
+      // Who consulted this person's data, not whom else they consulted at the same time: other subjects are left out.
+      accessLog: this.accessLog.search({ subject: offenderId, pageSize: 100_000 }).entries.map((entry) => ({ ...entry, subjects: [offenderId] })),
     };
   }
 }
