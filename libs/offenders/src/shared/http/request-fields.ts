@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { buildMessage, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 
 type FieldOptions = { optional?: boolean; example?: unknown };
 
@@ -37,12 +37,27 @@ export function TextField(description: string, options: FieldOptions & { maxLeng
   );
 }
 
+/**
+ * At most two decimal places. Not class-validator's IsNumber({ maxDecimalPlaces }), which reads the places from
+ * the number's text and throws on one written with an exponent (1e-7), answering 500 instead of 400.
+ */
+function AtMostTwoDecimalPlaces() {
+  return ValidateBy({
+    name: 'atMostTwoDecimalPlaces',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && Number(value.toFixed(2)) === value,
+      defaultMessage: buildMessage((each) => `${each}$property must have at most two decimal places`),
+    },
+  });
+}
+
 /** A number within a range, to at most two decimal places. */
 export function NumberField(description: string, min: number, max: number, options: FieldOptions = {}) {
   return applyDecorators(
     ApiProperty({ type: Number, description, minimum: min, maximum: max, required: !options.optional, example: options.example }),
     ...optionality(options.optional),
-    IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    AtMostTwoDecimalPlaces(),
     Min(min),
     Max(max),
   );
