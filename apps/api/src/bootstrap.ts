@@ -1,4 +1,4 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from '@ppo/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { requestValidationErrorFactory } from './http/request-validation.error';
+import { RequestValidationPipe } from './http/request-validation.pipe';
 import { configureWeb } from './web/configure-web';
 
 /** Applies what every instance of the API needs: security headers and sessions, validation at the edge, problem+json errors, OpenAPI. */
@@ -15,14 +15,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.set('etag', false);
   app.set('x-powered-by', false);
   configureWeb(app);
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: requestValidationErrorFactory,
-    }),
-  );
+  app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 
