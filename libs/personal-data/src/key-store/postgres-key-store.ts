@@ -9,6 +9,8 @@ export class PostgresKeyStore implements KeyStore {
 
   constructor(connectionString: string, private readonly schema = 'public') {
     this.pool = new Pool({ connectionString, max: 4 });
+    // An idle client's connection dropping must not crash the process: the next query reconnects or fails on its own.
+    this.pool.on('error', () => undefined);
   }
 
   private get table(): string {
