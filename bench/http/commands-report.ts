@@ -32,7 +32,7 @@ export interface HttpCommandsReport {
   date: string;
   machine: ReturnType<typeof machineDescription>;
   loadAverage: { before: number[]; after: number[] };
-  settings: { offenders: number; connections: number; durationSeconds: number; warmupSeconds: number; logLevel: string; service: string; mix: readonly { command: string; weight: number }[] };
+  settings: { offenders: number; connections: number; durationSeconds: number; warmupSeconds: number; logLevel: string; apiNodeArgs: string; service: string; mix: readonly { command: string; weight: number }[] };
   commandsPerSecond: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   responses: { ok: number; non2xx: number; byStatus: Record<string, number>; errors: number; timeouts: number };
@@ -69,7 +69,7 @@ export function writeReport(report: HttpCommandsReport): void {
   const md = [
     '# HTTP command benchmark',
     '',
-    `${report.date}; ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}. The API (${settings.service}) in its own process on a fresh`,
+    `${report.date}; ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}. The API (${settings.service}${settings.apiNodeArgs ? `, node ${settings.apiNodeArgs}` : ''}) in its own process on a fresh`,
     `embedded store (synchronous=FULL, projections on, log level ${settings.logLevel}); ${formatCount(settings.offenders)} adopted offenders; ${settings.connections} connections`,
     `for ${settings.durationSeconds} s sending ${settings.mix.map((c) => `${c.weight}% ${c.command}`).join(', ')}. The load generator shares the machine,`,
     `and so do other people's processes: load average ${report.loadAverage.before[0].toFixed(1)} before the run, ${report.loadAverage.after[0].toFixed(1)} after.`,

@@ -15,6 +15,7 @@
  *   npm run bench:http [-- --offenders 10000 --connections 64 --duration 30 --log-level info]
  *   npm run bench:http -- --source ts                 # the TypeScript through @swc-node/register, no build
  *   npm run bench:http -- --cpu-prof data/profiles    # also writes the API's CPU profile there
+ *   npm run bench:http -- --api-node-args="--max-old-space-size=160"   # Node options for the API
  */
 import { PasswordHasher, SqliteAccountStore } from '@ppo/auth';
 import { systemClock } from '@ppo/offenders';
@@ -43,6 +44,7 @@ const { values } = parseArgs({
     'log-level': { type: 'string', default: 'info' },
     seed: { type: 'string', default: '11' },
     'cpu-prof': { type: 'string' },
+    'api-node-args': { type: 'string', default: '' },
     source: { type: 'string', default: 'built' },
   },
 });
@@ -52,6 +54,8 @@ const DURATION = Number(values.duration);
 const WARMUP = Number(values.warmup);
 /** `built` runs the compiled service as production does (building it first if needed); `ts` runs the TypeScript through @swc-node/register. */
 const BUILT = values.source !== 'ts';
+/** Node options for the API process: `--api-node-args="--max-old-space-size=160"`, and `--cpu-prof <dir>` for a profile. */
+const NODE_ARGS = [...values['api-node-args']!.split(' ').filter(Boolean), ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] : [])];
 
 async function post(api: ApiProcess, path: string, body: object, token?: string): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${api.url}${path}`, {
@@ -152,7 +156,7 @@ async function main(): Promise<void> {
       PPO_AUTH: 'local',
       PPO_AUTH_SECRET: randomBytes(32).toString('base64url'),
       PPO_LOG_LEVEL: values['log-level']!,
-    }, { built: BUILT, nodeArgs: values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] : [] });
+    }, { built: BUILT, nodeArgs: NODE_ARGS });
     const idleRssMb = api.rssMb();
     const issued = await post(api, '/api/auth/token', { username: 'bench', password });
     if (issued.status !== 200) throw new Error(`POST /api/auth/token answered ${issued.status}`);
@@ -186,7 +190,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: machineDescription(),
       loadAverage: { before: loadBefore, after: loadavg() },
-      settings: { offenders: OFFENDERS, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, logLevel: values['log-level']!, service: BUILT ? `compiled, ${BUILT_MAIN}` : 'TypeScript through @swc-node/register', mix: COMMAND_MIX },
+      settings: { offenders: OFFENDERS, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, logLevel: values['log-level']!, apiNodeArgs: NODE_ARGS.join(' '), service: BUILT ? `compiled, ${BUILT_MAIN}` : 'TypeScript through @swc-node/register', mix: COMMAND_MIX },
       ...figures,
       store,
       diskSequentialFsyncsPerSecond: disk.fsyncsPerSecond,
