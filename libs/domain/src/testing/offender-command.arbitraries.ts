@@ -186,7 +186,8 @@ export function offenderCommandArbitraries({ today, offenderId, personal }: { to
 
   /**
    * Relative frequencies: commands that are rarely accepted (they need the offender on the scheme, out of
-   * custody, or something earlier to refer to) come more often; custody, which blocks many, comes less.
+   * custody, or something earlier to refer to, as a rectification does) come more often; custody, which blocks many, comes less.
+   * Erasure, which ends a record for good, comes only near the end of a sequence (commandSequence).
    */
   const WEIGHTS: Partial<Record<OffenderCommandType, number>> = {
     RegisterOffender: 1,
@@ -199,9 +200,10 @@ export function offenderCommandArbitraries({ today, offenderId, personal }: { to
     EndCommunityOrder: 3,
     RecordCourtOutcome: 3,
     ChangeStrand: 3,
+    RectifyEvent: 4,
   };
   const anyCommand: fc.Arbitrary<OffenderCommand> = fc.oneof(
-    ...(Object.keys(commandArbitraries) as OffenderCommandType[]).map((type) => ({
+    ...(Object.keys(commandArbitraries) as OffenderCommandType[]).filter((type) => type !== 'ErasePersonalData').map((type) => ({
       weight: WEIGHTS[type] ?? 2,
       arbitrary: commandArbitraries[type] as fc.Arbitrary<OffenderCommand>,
     })),
@@ -214,8 +216,12 @@ export function offenderCommandArbitraries({ today, offenderId, personal }: { to
       fc.option(commandArbitraries.RegisterOffender, { nil: undefined, freq: 10 }),
       fc.option(adoptionWithReason, { nil: undefined, freq: 4 }),
       fc.array(anyCommand, { minLength: 10, maxLength: 60, size: 'max' }),
+      // Sometimes an erasure, and a few commands after it that must all be refused.
+      fc.option(fc.tuple(commandArbitraries.ErasePersonalData, fc.array(anyCommand, { maxLength: 5 })), { nil: undefined, freq: 5 }),
     )
-    .map(([register, adoption, rest]) => [register, adoption, ...rest].filter((c): c is OffenderCommand => c !== undefined));
+    .map(([register, adoption, rest, erasure]) =>
+      [register, adoption, ...rest, ...(erasure ? [erasure[0], ...erasure[1]] : [])].filter((c): c is OffenderCommand => c !== undefined),
+    );
 
   return { commandArbitraries, anyCommand, commandSequence };
 }
