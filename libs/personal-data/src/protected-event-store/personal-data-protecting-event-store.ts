@@ -9,6 +9,7 @@ import type {
   StoredEvent,
 } from '@ppo/event-store';
 import type { Seal } from '@ppo/event-store';
+import type { KeyObject } from 'node:crypto';
 import type { Keyring } from '../keyring/keyring';
 import { holdsPersonalData, open, seal, sealedPartOf } from './sealed-personal-data';
 
@@ -69,8 +70,18 @@ export class PersonalDataProtectingEventStore implements EventStore {
   }
 
   private async openAll(events: StoredEvent[]): Promise<StoredEvent[]> {
+    // One key lookup per stream in the batch, not one per event: a long history is mostly one stream.
+    const keys = new Map<string, KeyObject | 'destroyed'>();
     const opened: StoredEvent[] = [];
-    for (const event of events) opened.push(sealedPartOf(event.data) ? await this.openOne(event) : event);
+    for (const event of events) {
+      if (!sealedPartOf(event.data)) {
+        opened.push(event);
+        continue;
+      }
+      let key = keys.get(event.streamId);
+      if (!key) keys.set(event.streamId, (key = await this.keyring.keyForReading(event.streamId)));
+      opened.push({ ...event, data: open(event.streamId, event, key) });
+    }
     return opened;
   }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, type KeyObject } from 'node:crypto';
 import { erasedPersonalData, restorePersonalData, separatePersonalData } from '@ppo/domain';
 
 /** The key under which an event's data keeps its sealed personal values. */
@@ -29,7 +29,7 @@ export function holdsPersonalData(event: { type: string; data: unknown }): boole
 }
 
 /** The event's data with its personal values sealed under `key`; unchanged when it holds none. */
-export function seal(streamId: string, event: { eventId: string; type: string; data: unknown }, key: Buffer): unknown {
+export function seal(streamId: string, event: { eventId: string; type: string; data: unknown }, key: KeyObject): unknown {
   const { clear, personal } = separatePersonalData(event);
   if (!personal) return event.data;
   const iv = randomBytes(12);
@@ -41,7 +41,7 @@ export function seal(streamId: string, event: { eventId: string; type: string; d
 }
 
 /** The stored data with its personal values opened with `key`, or read as "[erased]" when the key is destroyed. */
-export function open(streamId: string, event: { eventId: string; type: string; data: unknown }, key: Buffer | 'destroyed'): unknown {
+export function open(streamId: string, event: { eventId: string; type: string; data: unknown }, key: KeyObject | 'destroyed'): unknown {
   const sealed = sealedPartOf(event.data);
   if (!sealed) return event.data;
   const { [SEALED]: _, ...clear } = event.data as Record<string, unknown>;
