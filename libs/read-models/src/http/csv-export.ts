@@ -49,6 +49,11 @@ export function toCsv(rows: Record<string, unknown>[], columns: readonly string[
   });
 }
 
+/** Whether a report goes out as CSV: `?format=csv`, or `Accept: text/csv` with no format given. */
+export function wantsCsv(request: Request): boolean {
+  return request.query.format === 'csv' || (request.query.format === undefined && request.accepts(['application/json', 'text/csv']) === 'text/csv');
+}
+
 @Injectable()
 class CsvExportInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
@@ -56,8 +61,7 @@ class CsvExportInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const spec = this.reflector.get<CsvSpec<unknown>>(CSV_EXPORT, context.getHandler());
     const request = context.switchToHttp().getRequest<Request>();
-    const wantsCsv = request.query.format === 'csv' || (request.query.format === undefined && request.accepts(['application/json', 'text/csv']) === 'text/csv');
-    if (!wantsCsv) return next.handle();
+    if (!wantsCsv(request)) return next.handle();
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       map((body) => {

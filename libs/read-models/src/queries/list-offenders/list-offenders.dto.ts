@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { INTENSITIES, OFFENDER_STATUSES, STRANDS } from '@ppo/domain';
+import { PageQueryDto } from '../../http/page-query.dto';
 import { OFFENDER_SORTS } from './list-offenders';
 
 const SORTS = Object.keys(OFFENDER_SORTS).flatMap((s) => [s, `-${s}`]);
 
 /** Query string of GET /api/offenders. */
-export class ListOffendersQueryDto {
+export class ListOffendersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STRANDS })
   @IsOptional()
   @IsIn(STRANDS)
@@ -45,19 +45,4 @@ export class ListOffendersQueryDto {
   @IsOptional()
   @IsIn(SORTS, { message: `sort must be one of: ${SORTS.join(', ')}` })
   sort?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }

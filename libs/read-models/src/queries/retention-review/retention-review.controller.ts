@@ -1,35 +1,14 @@
 import { Access, CurrentAccess, scopedAreas, seesRestricted, type RequestAccess } from '@ppo/auth';
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, IntersectionType } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CsvExport } from '../../http/csv-export';
+import { CsvExport, wantsCsv } from '../../http/csv-export';
+import { PageQueryDto } from '../../http/page-query.dto';
 import { AreaReportQueryDto, ReportContext } from '../../http/report-context';
 import { RETENTION_REVIEW_CSV, retentionReview, type RetentionReview } from './retention-review';
 
 /** Query string of GET /api/reports/retention-review: an area, and a page of the records due. */
-class RetentionReviewQueryDto extends AreaReportQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
-}
-
-/** Whether the answer goes out as CSV, by the rule the CSV export follows: `?format=csv`, or `Accept: text/csv`. */
-function asCsv(request: Request, format: string | undefined): boolean {
-  return format === 'csv' || (format === undefined && request.accepts(['application/json', 'text/csv']) === 'text/csv');
-}
+class RetentionReviewQueryDto extends IntersectionType(AreaReportQueryDto, PageQueryDto) {}
 
 @ApiTags('Reports')
 @Controller('api/reports/retention-review')
@@ -46,7 +25,7 @@ export class RetentionReviewController {
   @ApiOkResponse({ description: 'The records due and the records held; as CSV, every record of both' })
   @CsvExport(RETENTION_REVIEW_CSV)
   report(@Query() query: RetentionReviewQueryDto, @Req() request: Request, @CurrentAccess() access: RequestAccess): Promise<RetentionReview> {
-    const csv = asCsv(request, query.format);
+    const csv = wantsCsv(request);
     return retentionReview(this.reports.store, this.reports.today(), this.reports.policies, {
       areas: scopedAreas(access.scope, query.area),
       includeRestricted: seesRestricted(access.principal.roles),
