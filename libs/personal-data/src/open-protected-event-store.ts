@@ -1,4 +1,4 @@
-import { openEventStore, type EventStore, type EventStoreLocation } from '@ppo/event-store';
+import { openEventStore, type EventStoreLocation } from '@ppo/event-store';
 import type { KeyStore, KeyStoreLocation } from './key-store/key-store.port';
 import { PostgresKeyStore } from './key-store/postgres-key-store';
 import { SqliteKeyStore } from './key-store/sqlite-key-store';
@@ -19,14 +19,9 @@ export function openKeyring(config: PersonalDataConfig): { keyring: Keyring; cre
 
 /**
  * The event store as every reader and writer of offender data must open it: the adapter for the location, behind
- * the seal on personal data. Only integrity checks and backups use the adapter alone (`.stored`).
+ * the seal on personal data. Only integrity checks and backups read the adapter beneath (`.stored`).
  */
 export function openProtectedEventStore(location: EventStoreLocation, personalData: PersonalDataConfig): PersonalDataProtectingEventStore {
   const { keyring } = openKeyring(personalData);
   return new PersonalDataProtectingEventStore(openEventStore(location), keyring);
-}
-
-/** The adapter beneath, when a store is protected; the store itself otherwise. */
-export function storedEventsOf(store: EventStore): EventStore {
-  return store instanceof PersonalDataProtectingEventStore ? store.stored : store;
 }

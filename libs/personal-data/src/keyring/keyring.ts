@@ -74,11 +74,6 @@ export class Keyring {
     return had;
   }
 
-  /** Whether the subject's key is destroyed. */
-  async isDestroyed(subject: string): Promise<boolean> {
-    return (await this.store.get(subject)) === 'destroyed';
-  }
-
   close(): Promise<void> {
     this.cache.clear();
     return this.store.close();

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, type KeyObject } from 'node:crypto';
-import { erasedPersonalData, restorePersonalData, separatePersonalData } from '@ppo/domain';
+import { erasedPersonalData, personalDataPaths, restorePersonalData, separatePersonalData } from '@ppo/domain';
 
 /** The key under which an event's data keeps its sealed personal values. */
 export const SEALED = '$personal';
@@ -25,7 +25,8 @@ export function sealedPartOf(data: unknown): SealedPersonalData | undefined {
 
 /** Whether an event holds personal data that must be sealed before it is stored. */
 export function holdsPersonalData(event: { type: string; data: unknown }): boolean {
-  return separatePersonalData(event).personal !== undefined;
+  // Only looks: separating (which copies the data) is left to seal, once.
+  return personalDataPaths(event).length > 0;
 }
 
 /** The event's data with its personal values sealed under `key`; unchanged when it holds none. */
