@@ -25,13 +25,17 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
   async execute(message: ErasePersonalDataCommand): Promise<ErasureReceipt> {
     const streamId = offenderStreamId(message.offenderId);
     let alreadyErased = false;
+    let erasedAt: number | undefined;
     try {
-      await this.runner.run(message, () => ({ type: 'ErasePersonalData', data: { ground: message.body.ground, erasedOn: this.clock.today() } }));
+      const result = await this.runner.run(message, () => ({ type: 'ErasePersonalData', data: { ground: message.body.ground, erasedOn: this.clock.today() } }));
+      erasedAt = result.version;
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'OFFENDER.ERASED')) throw error;
       alreadyErased = true;
     }
-    const erasure = (await this.store.readStream(streamId)).findLast((event) => event.type === 'PersonalDataErased');
+    // The event just appended is the stream's last; a repeated request looks for the earlier one.
+    const read = await this.store.readStream(streamId, erasedAt === undefined ? {} : { from: erasedAt, to: erasedAt });
+    const erasure = read.findLast((event) => event.type === 'PersonalDataErased');
     if (!erasure) throw new Error(`No PersonalDataErased in ${streamId} after the erasure was accepted`);
     await this.keyring.destroy(streamId, erasure.recordedAt);
     return receiptOf(message.offenderId, erasure, alreadyErased);
