@@ -53,23 +53,23 @@ export function offenderActions(offenderId: string, state: OffenderState, policy
     if (kept.length) groups.push({ heading, actions: kept });
   };
 
-  const primary = rights.supervise && !onScheme ? link(deselected ? 'Adopt onto the scheme again' : 'Adopt onto the scheme', 'adopt-offender') : undefined;
-  if (rights.supervise) {
+  // Nothing can be done to an erased record but read it: its history is all there is.
+  const open = !state.erased;
+  const primary = open && rights.supervise && !onScheme ? link(deselected ? 'Adopt onto the scheme again' : 'Adopt onto the scheme', 'adopt-offender') : undefined;
+  if (open && rights.supervise) {
     group('The scheme', [onScheme && link('Change strand', 'change-strand'), onScheme && link('Deselect from the scheme', 'deselect-offender')]);
   }
-  // Nothing more can be done to an erased record: its history is all there is.
-  if (state.erased) return { groups: rights.subjectAccess ? [{ heading: 'Data protection', actions: [link('Produce a subject access copy', 'subject-access')] }] : [] };
   // The DPO's duties come last, whatever else the user may do.
   const withDataProtection = () => {
     group('Data protection', [
-      rights.restrict && (state.restriction ? link('Lift the restriction', 'lift-restriction') : link('Restrict processing', 'restrict-processing')),
-      rights.restrict && (state.legalHold ? link('Release the legal hold', 'release-legal-hold') : link('Place a legal hold', 'place-legal-hold')),
-      rights.erase && !state.legalHold && link('Erase personal data', 'erase-personal-data'),
+      open && rights.restrict && (state.restriction ? link('Lift the restriction', 'lift-restriction') : link('Restrict processing', 'restrict-processing')),
+      open && rights.restrict && (state.legalHold ? link('Release the legal hold', 'release-legal-hold') : link('Place a legal hold', 'place-legal-hold')),
+      open && rights.erase && !state.legalHold && link('Erase personal data', 'erase-personal-data'),
       rights.subjectAccess && link('Produce a subject access copy', 'subject-access'),
     ]);
     return { primary, groups };
   };
-  if (!rights.command) return withDataProtection();
+  if (!rights.command || !open) return withDataProtection();
 
   group('Supervision', [
     onScheme && link('Record a contact', 'record-contact'),
