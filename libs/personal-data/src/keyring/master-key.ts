@@ -15,8 +15,11 @@ export class MasterKey {
   /** From 32 bytes given as base64 (openssl rand -base64 32) or 64 hex digits; throws a readable message otherwise. */
   static parse(text: string, name = 'PPO_MASTER_KEY'): MasterKey {
     const trimmed = text.trim();
-    const bytes = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
-    if (bytes.length !== 32 || (!/^[0-9a-f]{64}$/i.test(trimmed) && bytes.toString('base64').replace(/=+$/, '') !== trimmed.replace(/=+$/, ''))) {
+    const hex = /^[0-9a-f]{64}$/i.test(trimmed);
+    const bytes = Buffer.from(trimmed, hex ? 'hex' : 'base64');
+    // Node's base64 decoder skips what it cannot read: only text that encodes back to itself is base64.
+    const wellFormed = hex || bytes.toString('base64').replace(/=+$/, '') === trimmed.replace(/=+$/, '');
+    if (bytes.length !== 32 || !wellFormed) {
       throw new Error(`${name} must be 32 random bytes as base64 (openssl rand -base64 32) or 64 hex digits`);
     }
     return new MasterKey(bytes);
