@@ -21,9 +21,14 @@ const errorSummaryOf = (html: string) => textOf(/<div class="govuk-error-summary
 /** The text of a page's first table, without the header's "Signed in as". */
 const tableOf = (html: string) => textOf(/<table[\s\S]*?<\/table>/.exec(html)?.[0] ?? '');
 
-/** Today on the London clock, as the boxes of a GOV.UK date input (the events' entry times are real time, not the test clock). */
-const londonToday = () => {
-  const [day, month, year] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' }).format(new Date()).split('/');
+/**
+ * Tomorrow on the London clock, as the boxes of a GOV.UK date input: a moment on it is after every entry of the test,
+ * whatever time of day it runs (the events' entry times are real time, not the test clock).
+ */
+const londonTomorrow = () => {
+  const [day, month, year] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' })
+    .format(new Date(Date.now() + 24 * 60 * 60 * 1000))
+    .split('/');
   return { day, month, year };
 };
 
@@ -105,13 +110,13 @@ describe('The auditor’s pages: replaying an offender’s record and searching 
     });
 
     it('takes the points from GOV.UK date inputs and a London time, and says the offender was not registered before registration', async () => {
-      const today = londonToday();
+      const tomorrow = londonTomorrow();
       const page = textOf(
         (
           await auditor
             .get(`/offenders/${id}/replay`)
             .query({ 'asAt-day': '31', 'asAt-month': '12', 'asAt-year': '2025', 'knownAt-day': '', 'knownAt-month': '', 'knownAt-year': '', knownAtTime: '' })
-            .query({ 'compareAsAt-day': '30', 'compareAsAt-month': '6', 'compareAsAt-year': '2026', 'compareKnownAt-day': today.day, 'compareKnownAt-month': today.month, 'compareKnownAt-year': today.year, compareKnownAtTime: '11:30pm' })
+            .query({ 'compareAsAt-day': '30', 'compareAsAt-month': '6', 'compareAsAt-year': '2026', 'compareKnownAt-day': tomorrow.day, 'compareKnownAt-month': tomorrow.month, 'compareKnownAt-year': tomorrow.year, compareKnownAtTime: '11:30pm' })
             .expect(200)
         ).text,
       );
