@@ -1,4 +1,4 @@
-import Database, { type Database as Db } from 'better-sqlite3';
+import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -66,6 +66,8 @@ export class UsernameTakenError extends Error {
  */
 export class SqliteAccountStore {
   readonly db: Db;
+  /** Each statement compiled once: byId runs on every authenticated request. */
+  private readonly statements = new Map<string, Statement>();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -82,20 +84,24 @@ export class SqliteAccountStore {
     }
   }
 
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
   }
 
   add(account: NewAccount, now: Date): Account {
     const id = randomUUID();
     const username = normaliseUsername(account.username);
     try {
-      this.db
-        .prepare(
-          `INSERT INTO users (id, username, display_name, roles, areas, password_hash, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, username, account.displayName, JSON.stringify(account.roles), JSON.stringify(account.areas), account.passwordHash, now.toISOString(), now.toISOString());
+      this.sql(
+        `INSERT INTO users (id, username, display_name, roles, areas, password_hash, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, username, account.displayName, JSON.stringify(account.roles), JSON.stringify(account.areas), account.passwordHash, now.toISOString(), now.toISOString());
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new UsernameTakenError(username);
       throw error;
@@ -109,13 +115,13 @@ export class SqliteAccountStore {
   }
 
   byId(id: string): Account | undefined {
-    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    const row = this.sql('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
     return row && toAccount(row);
   }
 
   /** The account and its password hash, for signing in. */
   credentials(username: string): { account: Account; passwordHash: string } | undefined {
-    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(normaliseUsername(username)) as UserRow | undefined;
+    const row = this.sql('SELECT * FROM users WHERE username = ?').get(normaliseUsername(username)) as UserRow | undefined;
     return row && { account: toAccount(row), passwordHash: row.password_hash };
   }
 
@@ -124,43 +130,37 @@ export class SqliteAccountStore {
   }
 
   list(): Account[] {
-    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toAccount);
+    return (this.sql('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toAccount);
   }
 
   setDisabled(username: string, disabled: boolean, now: Date): Account | undefined {
-    this.db
-      .prepare('UPDATE users SET disabled_at = ?, updated_at = ? WHERE username = ?')
-      .run(disabled ? now.toISOString() : null, now.toISOString(), normaliseUsername(username));
+    this.sql('UPDATE users SET disabled_at = ?, updated_at = ? WHERE username = ?').run(disabled ? now.toISOString() : null, now.toISOString(), normaliseUsername(username));
     return this.byUsername(username);
   }
 
   /** Sets a new password and lifts any lockout. */
   setPassword(username: string, passwordHash: string, now: Date): Account | undefined {
-    this.db
-      .prepare('UPDATE users SET password_hash = ?, failed_sign_ins = 0, locked_until = NULL, updated_at = ? WHERE username = ?')
-      .run(passwordHash, now.toISOString(), normaliseUsername(username));
+    this.sql('UPDATE users SET password_hash = ?, failed_sign_ins = 0, locked_until = NULL, updated_at = ? WHERE username = ?').run(passwordHash, now.toISOString(), normaliseUsername(username));
     return this.byUsername(username);
   }
 
   /** Counts a failed sign-in; locks the account until `lockUntil` when the count reaches `lockAfter`. */
   recordFailedSignIn(id: string, lockAfter: number, lockUntil: Date): void {
-    this.db
-      .prepare(
-        `UPDATE users SET failed_sign_ins = failed_sign_ins + 1,
-           locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END
-         WHERE id = ?`,
-      )
-      .run(lockAfter, lockUntil.toISOString(), id);
+    this.sql(
+      `UPDATE users SET failed_sign_ins = failed_sign_ins + 1,
+         locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END
+       WHERE id = ?`,
+    ).run(lockAfter, lockUntil.toISOString(), id);
   }
 
   /** Forgets failed sign-ins: after a success, or once a lockout has run out. */
   resetFailedSignIns(id: string): void {
-    this.db.prepare('UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?').run(id);
+    this.sql('UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?').run(id);
   }
 
   /** Ends every browser session of a user (when they are disabled or their password is reset); returns how many. */
   endSessions(userId: string): number {
-    return this.db.prepare(`DELETE FROM sessions WHERE json_extract(data, '$.userId') = ?`).run(userId).changes;
+    return this.sql(`DELETE FROM sessions WHERE json_extract(data, '$.userId') = ?`).run(userId).changes;
   }
 
   close(): void {

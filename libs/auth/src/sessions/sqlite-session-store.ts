@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import session, { type SessionData } from 'express-session';
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
@@ -9,19 +9,28 @@ type Callback<T = void> = (error?: unknown, value?: T) => void;
  */
 export class SqliteSessionStore extends session.Store {
   private readonly sweeper: NodeJS.Timeout;
+  private readonly statements: Record<'get' | 'set' | 'touch' | 'destroy' | 'sweep', Statement>;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly idleMs: number,
   ) {
     super();
+    // Compiled once: a page view reads and touches its session on every request.
+    this.statements = {
+      get: db.prepare('SELECT data, expires_at FROM sessions WHERE sid = ?'),
+      set: db.prepare('INSERT INTO sessions (sid, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at'),
+      touch: db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?'),
+      destroy: db.prepare('DELETE FROM sessions WHERE sid = ?'),
+      sweep: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    };
     this.sweeper = setInterval(() => this.sweep(), 60_000);
     this.sweeper.unref();
   }
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
     try {
-      const row = this.db.prepare('SELECT data, expires_at FROM sessions WHERE sid = ?').get(sid) as { data: string; expires_at: number } | undefined;
+      const row = this.statements.get.get(sid) as { data: string; expires_at: number } | undefined;
       callback(null, row && row.expires_at > Date.now() ? (JSON.parse(row.data) as SessionData) : null);
     } catch (error) {
       callback(error);
@@ -30,9 +39,7 @@ export class SqliteSessionStore extends session.Store {
 
   override set(sid: string, data: SessionData, callback?: Callback): void {
     try {
-      this.db
-        .prepare('INSERT INTO sessions (sid, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at')
-        .run(sid, JSON.stringify(data), this.expiry(data));
+      this.statements.set.run(sid, JSON.stringify(data), this.expiry(data));
       callback?.();
     } catch (error) {
       callback?.(error);
@@ -41,7 +48,7 @@ export class SqliteSessionStore extends session.Store {
 
   override touch(sid: string, data: SessionData, callback?: Callback): void {
     try {
-      this.db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?').run(this.expiry(data), sid);
+      this.statements.touch.run(this.expiry(data), sid);
       callback?.();
     } catch (error) {
       callback?.(error);
@@ -50,7 +57,7 @@ export class SqliteSessionStore extends session.Store {
 
   override destroy(sid: string, callback?: Callback): void {
     try {
-      this.db.prepare('DELETE FROM sessions WHERE sid = ?').run(sid);
+      this.statements.destroy.run(sid);
       callback?.();
     } catch (error) {
       callback?.(error);
@@ -58,7 +65,7 @@ export class SqliteSessionStore extends session.Store {
   }
 
   sweep(): void {
-    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(Date.now());
+    this.statements.sweep.run(Date.now());
   }
 
   close(): void {
