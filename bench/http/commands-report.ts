@@ -1,5 +1,6 @@
 import type autocannon from 'autocannon';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { machineDescription } from '../support/machine';
 import { total, type Sample } from '../support/metrics-scrape';
 import { formatCount } from '../support/timing';
@@ -58,14 +59,14 @@ export function loadFigures(result: autocannon.Result) {
   };
 }
 
-/** Writes bench/results/http-commands.{json,md} and prints the table. */
-export function writeReport(report: HttpCommandsReport): void {
+/** Writes `<dir>/http-commands.{json,md}` (bench/results unless told) and prints the table. */
+export function writeReport(report: HttpCommandsReport, dir = 'bench/results'): void {
   const { machine, targets, settings } = report;
   const met = (t: { met: boolean }) => (t.met ? 'met' : 'not met');
   const m = report.store.fromMetrics;
   const non2xx = Object.entries(report.responses.byStatus).filter(([code]) => !code.startsWith('2'));
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/http-commands.json', `${JSON.stringify(report, null, 2)}\n`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'http-commands.json'), `${JSON.stringify(report, null, 2)}\n`);
   const md = [
     '# HTTP command benchmark',
     '',
@@ -86,6 +87,6 @@ export function writeReport(report: HttpCommandsReport): void {
     `| API RSS: idle after start / peak during the load / peak since start; heap used after | ${report.apiMemoryMb.idleRss} / ${report.apiMemoryMb.peakRssDuringLoad} / ${report.apiMemoryMb.peakRssSinceStart} MB; ${report.apiMemoryMb.heapUsedAfterLoad} MB | peak < ${TARGET.peakRssMb} MB (${met(targets.peakRssMb)}) |`,
     '',
   ].join('\n');
-  writeFileSync('bench/results/http-commands.md', md);
+  writeFileSync(join(dir, 'http-commands.md'), md);
   process.stdout.write(`${md}\n`);
 }

@@ -16,6 +16,7 @@
  *   npm run bench:http -- --source ts                 # the TypeScript through @swc-node/register, no build
  *   npm run bench:http -- --cpu-prof data/profiles    # also writes the API's CPU profile there
  *   npm run bench:http -- --api-node-args="--max-old-space-size=160"   # Node options for the API
+ *   npm run bench:http -- --results data/bench-runs/x  # write the report there rather than bench/results
  */
 import { PasswordHasher, SqliteAccountStore } from '@ppo/auth';
 import { systemClock } from '@ppo/offenders';
@@ -46,6 +47,7 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'string' },
     'api-node-args': { type: 'string', default: '' },
     source: { type: 'string', default: 'built' },
+    results: { type: 'string', default: 'bench/results' },
   },
 });
 const OFFENDERS = Number(values.offenders);
@@ -202,7 +204,7 @@ async function main(): Promise<void> {
         peakRssMb: { target: TARGET.peakRssMb, met: peakMb < TARGET.peakRssMb },
       },
     };
-    writeReport(report);
+    writeReport(report, values.results);
   } finally {
     await api?.stop();
     rmSync(dir, { recursive: true, force: true });
