@@ -2,7 +2,7 @@ import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestI
 import { Reflector } from '@nestjs/core';
 import { ACCESS_RULE, collectOffenderIds, type AccessRule, type Permission, type Principal, type RequestWithAccess } from '@ppo/auth';
 import type { Request, Response } from 'express';
-import { tap, type Observable } from 'rxjs';
+import { mergeMap, type Observable } from 'rxjs';
 import type { AccessKind } from './access-log-entry';
 import { accessLogNoteOf } from './access-log-notes';
 import { SqliteAccessLog } from './sqlite-access-log';
@@ -26,7 +26,9 @@ const header = (request: Request, name: string) => {
  * `noteDisclosure` makes it a disclosure; a route's `noteAccessLogSearch`
  * logs an auditor's search of the log, whatever its permission.
  * If the log cannot be written the request fails: an unlogged consultation is
- * not allowed to happen quietly.
+ * not allowed to happen quietly. So the answer waits for its entry to be
+ * committed; entries from requests answering at the same moment share one
+ * transaction (SqliteAccessLog.record).
  */
 @Injectable()
 export class AccessLogInterceptor implements NestInterceptor {
@@ -44,10 +46,11 @@ export class AccessLogInterceptor implements NestInterceptor {
     // A page open to anyone signed in (their home) is logged when it says it showed offenders.
     if (rule && 'signedIn' in rule && rule.signedIn) {
       return next.handle().pipe(
-        tap(() => {
+        mergeMap(async (body: unknown) => {
           if (response.statusCode < 400 && request.accessLogSubjects?.size && request.principal) {
-            this.write(request, 'consultation', request.accessLogSubjects, { principal: request.principal, role: request.principal.roles[0] ?? '' });
+            await this.write(request, 'consultation', request.accessLogSubjects, { principal: request.principal, role: request.principal.roles[0] ?? '' });
           }
+          return body;
         }),
       );
     }
@@ -56,34 +59,35 @@ export class AccessLogInterceptor implements NestInterceptor {
     // Reading a page or record is a consultation whatever it leads to (a command's form shows whose record it is).
     const kind: AccessKind = ['GET', 'HEAD'].includes(request.method) ? 'consultation' : ALTERING.includes(rule.permission) ? 'alteration' : 'consultation';
     return next.handle().pipe(
-      tap((body) => {
-        if (response.statusCode >= 400) return;
+      mergeMap(async (body: unknown) => {
+        if (response.statusCode >= 400) return body;
         // The search alone is logged: its answer lists entries, not offenders' data.
         const search = accessLogNoteOf(request)?.search;
         if (search) {
-          if (request.access) this.write(request, 'search', new Set(search.subjects), request.access);
-          return;
+          if (request.access) await this.write(request, 'search', new Set(search.subjects), request.access);
+          return body;
         }
-        if (!touchesOffenders) return;
+        if (!touchesOffenders) return body;
         const subjects = new Set<string>(request.accessLogSubjects ?? []);
         const fromPath = rule.offenderParam ? request.params[rule.offenderParam] : undefined;
         if (typeof fromPath === 'string' && UUID.test(fromPath)) subjects.add(fromPath);
         collectOffenderIds(body, subjects);
         // A page or list that showed nobody's data consulted nothing.
-        if (subjects.size === 0 && kind === 'consultation') return;
-        if (request.access) this.write(request, kind, subjects, request.access);
+        if (subjects.size === 0 && kind === 'consultation') return body;
+        if (request.access) await this.write(request, kind, subjects, request.access);
+        return body;
       }),
     );
   }
 
-  private write(request: RequestWithAccess, kind: AccessKind, subjects: Set<string>, access: { principal: Principal; role: string }): void {
+  private async write(request: RequestWithAccess, kind: AccessKind, subjects: Set<string>, access: { principal: Principal; role: string }): Promise<void> {
     const csv = request.query.format === 'csv' || (request.query.format === undefined && request.accepts(['application/json', 'text/csv', 'text/html']) === 'text/csv');
     const disclosure = accessLogNoteOf(request)?.disclosure;
     const recipient = disclosure?.recipient ?? header(request, 'x-disclosure-recipient');
     const effective: AccessKind = kind === 'consultation' && (csv || recipient || disclosure) ? 'disclosure' : kind;
     const route = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
     try {
-      this.log.append({
+      await this.log.record({
         at: new Date().toISOString(),
         kind: effective,
         userId: access.principal.userId,

@@ -1,4 +1,4 @@
-import Database, { type Database as Db, type Statement } from 'better-sqlite3';
+import Database, { type Database as Db, type Statement, type Transaction } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -72,15 +72,28 @@ const toEntry = (r: Row): AccessLogEntry => ({
   previousHash: r.previous_hash,
 });
 
+interface Queued {
+  entry: NewAccessLogEntry;
+  resolve: (written: AccessLogEntry) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * The s.62 log: who consulted, disclosed or altered whose data, when, by which
  * route and why. Append-only (triggers refuse UPDATE and DELETE) and chained by
  * hash, so a removed or edited entry shows when the log is verified.
+ * Requests write through `record`, which commits every entry queued in the
+ * same turn of the event loop in one transaction (one WAL commit for many
+ * requests) and settles each caller's promise only once its entry is
+ * committed, so a response that waits for it never goes out unlogged.
  */
 export class SqliteAccessLog {
   private readonly db: Db;
   private readonly insert: Statement;
   private readonly insertSubject: Statement;
+  private readonly head: Statement;
+  private readonly appendAll: Transaction<(entries: NewAccessLogEntry[]) => AccessLogEntry[]>;
+  private queued: Queued[] = [];
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -94,18 +107,51 @@ export class SqliteAccessLog {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertSubject = this.db.prepare('INSERT OR IGNORE INTO access_log_subjects (subject, sequence) VALUES (?, ?)');
+    this.head = this.db.prepare('SELECT hash FROM access_log ORDER BY sequence DESC LIMIT 1');
+    this.appendAll = this.db.transaction((entries: NewAccessLogEntry[]) => {
+      // Re-read the head inside the write lock: another process may share this file.
+      let head = (this.head.get() as { hash: string } | undefined)?.hash ?? null;
+      return entries.map((entry) => {
+        const hash = entryHash(entry, head);
+        const info = this.insert.run(...fieldsOf(entry), hash, head);
+        const sequence = Number(info.lastInsertRowid);
+        for (const subject of entry.subjects) this.insertSubject.run(subject, sequence);
+        const written = { ...entry, sequence, hash, previousHash: head };
+        head = hash;
+        return written;
+      });
+    });
   }
 
+  /** Writes one entry now, in its own transaction. */
   append(entry: NewAccessLogEntry): AccessLogEntry {
-    return this.db.transaction(() => {
-      // Re-read the head inside the write lock: another process may share this file.
-      const head = (this.db.prepare('SELECT hash FROM access_log ORDER BY sequence DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? null;
-      const hash = entryHash(entry, head);
-      const info = this.insert.run(...fieldsOf(entry), hash, head);
-      const sequence = Number(info.lastInsertRowid);
-      for (const subject of entry.subjects) this.insertSubject.run(subject, sequence);
-      return { ...entry, sequence, hash, previousHash: head };
-    }).immediate();
+    return this.appendAll.immediate([entry])[0];
+  }
+
+  /**
+   * Queues an entry to be committed with the others queued in this turn of the
+   * event loop, in the order queued; resolves with it once committed, rejects
+   * if the transaction fails (then none of that batch is written).
+   */
+  record(entry: NewAccessLogEntry): Promise<AccessLogEntry> {
+    return new Promise((resolve, reject) => {
+      if (this.queued.push({ entry, resolve, reject }) === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  /** Commits every queued entry now (at shutdown, or for a test that cannot wait a turn). */
+  flush(): void {
+    const batch = this.queued;
+    if (batch.length === 0) return;
+    this.queued = [];
+    let written: AccessLogEntry[];
+    try {
+      written = this.appendAll.immediate(batch.map((q) => q.entry));
+    } catch (error) {
+      for (const q of batch) q.reject(error);
+      return;
+    }
+    batch.forEach((q, i) => q.resolve(written[i]));
   }
 
   search(query: AccessLogQuery): { entries: AccessLogEntry[]; total: number; page: number; pageSize: number } {
@@ -153,7 +199,9 @@ export class SqliteAccessLog {
     return { ok: true, entries, firstBreak: null };
   }
 
+  /** Commits what is queued, then closes the database. */
   close(): void {
+    this.flush();
     this.db.close();
   }
 }
