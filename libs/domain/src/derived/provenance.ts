@@ -1,5 +1,5 @@
 import type { IdentifiedEvent } from '../offender/offender.corrections';
-import { evolve, initialState, type OffenderState } from '../offender/offender.state';
+import { foldingEvolve, initialState, type OffenderState } from '../offender/offender.state';
 import type { SchemePolicy } from '../policy/scheme-policy';
 import { addDays, type IsoDate } from '../shared/dates';
 import { assessEligibility } from './eligibility';
@@ -21,6 +21,7 @@ export interface Provenance {
  */
 export function provenanceOf(history: readonly IdentifiedEvent[], asOf: IsoDate, policy: SchemePolicy): Provenance {
   let state: OffenderState = initialState;
+  const evolve = foldingEvolve();
   let strandSetBy: string | undefined;
   let frequencySetBy: string | undefined;
   let custodyStartedBy: string | undefined;

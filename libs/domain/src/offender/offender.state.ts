@@ -73,6 +73,44 @@ export function offenderStatus(state: OffenderState): OffenderStatus | 'unregist
 
 /** Applies one event to the state. Pure: never throws for a well-formed event. */
 export function evolve(state: OffenderState, event: OffenderEvent): OffenderState {
+  return evolveOwning(state, event, undefined);
+}
+
+/**
+ * An evolve for one fold, for folds that keep only the last state (foldOffender, provenance): lists and maps it
+ * created itself it appends to in place, so a fold is linear in the history rather than quadratic. Anything it was
+ * given (the starting state, an earlier caller's arrays) it copies once before changing, so the fold stays pure
+ * from outside; only the states it returned along the way share the arrays it owns.
+ */
+export function foldingEvolve(): (state: OffenderState, event: OffenderEvent) => OffenderState {
+  const owned = new WeakSet<object>();
+  return (state, event) => evolveOwning(state, event, owned);
+}
+
+/** A list with `item` added: in place when the fold owns the list, otherwise a copy (which the fold then owns). */
+function appended<T>(list: readonly T[], item: NoInfer<T>, owned: WeakSet<object> | undefined): T[] {
+  if (owned?.has(list)) {
+    (list as T[]).push(item);
+    return list as T[];
+  }
+  const copy = [...list, item];
+  owned?.add(copy);
+  return copy;
+}
+
+/** A record with `key` set to `value`: in place when the fold owns the record, otherwise a copy. */
+function withEntry<T>(record: Readonly<Record<string, T>>, key: string, value: NoInfer<T>, owned: WeakSet<object> | undefined): Record<string, T> {
+  if (owned?.has(record)) {
+    (record as Record<string, T>)[key] = value;
+    return record as Record<string, T>;
+  }
+  const copy = { ...record, [key]: value };
+  owned?.add(copy);
+  return copy;
+}
+
+/** The one definition of how an event changes the state; `owned` names what it may change in place (see foldingEvolve). */
+function evolveOwning(state: OffenderState, event: OffenderEvent, owned: WeakSet<object> | undefined): OffenderState {
   // Strands belong to the scheme: events before adoption (custody, a court outcome) put no one on a strand.
   const strands = state.onScheme || event.type === 'OffenderAdopted' ? nextStrands(state.strands, event) : state.strands;
   const s = strands === state.strands ? state : { ...state, strands };
@@ -83,40 +121,40 @@ export function evolve(state: OffenderState, event: OffenderEvent): OffenderStat
     }
     case 'ConvictionRecorded': {
       const { offence, offenceDate, convictionDate } = event.data;
-      return { ...s, convictions: [...s.convictions, { offence, offenceDate, convictionDate }] };
+      return { ...s, convictions: appended(s.convictions, { offence, offenceDate, convictionDate }, owned) };
     }
     case 'ArrestRecorded':
-      return { ...s, arrests: [...s.arrests, { arrestedOn: event.data.arrestedOn, offence: event.data.offence }] };
+      return { ...s, arrests: appended(s.arrests, { arrestedOn: event.data.arrestedOn, offence: event.data.offence }, owned) };
     case 'HarmIndicatorRecorded':
-      return { ...s, harmIndicators: [...s.harmIndicators, { indicator: event.data.indicator, recordedOn: event.data.recordedOn }] };
+      return { ...s, harmIndicators: appended(s.harmIndicators, { indicator: event.data.indicator, recordedOn: event.data.recordedOn }, owned) };
     case 'OffenderAdopted':
       return { ...s, onScheme: true, adoptedOn: event.data.adoptedOn, nextReviewDue: event.data.nextReviewDue, deselection: undefined };
     case 'SupervisionTeamAssigned':
       return { ...s, team: { ...event.data } };
     case 'ContactRecorded':
-      return { ...s, contacts: [...s.contacts, { contactOn: event.data.contactOn, outcome: event.data.outcome }] };
+      return { ...s, contacts: appended(s.contacts, { contactOn: event.data.contactOn, outcome: event.data.outcome }, owned) };
     case 'ContactFrequencySet':
     case 'ContactFrequencyReduced':
     case 'ContactFrequencyIncreased':
       return { ...s, contactsPerWeek: event.data.contactsPerWeek };
     case 'NeedIdentified':
-      return s.needs.includes(event.data.need) ? s : { ...s, needs: [...s.needs, event.data.need] };
+      return s.needs.includes(event.data.need) ? s : { ...s, needs: appended(s.needs, event.data.need, owned) };
     case 'InterventionStarted': {
       const { interventionId, name, startedOn } = event.data;
-      return { ...s, interventions: { ...s.interventions, [interventionId]: { name, startedOn } } };
+      return { ...s, interventions: withEntry(s.interventions, interventionId, { name, startedOn }, owned) };
     }
     case 'InterventionCompleted': {
       const { interventionId, completedOn, result } = event.data;
       const started = s.interventions[interventionId];
-      return { ...s, interventions: { ...s.interventions, [interventionId]: { ...started, completedOn, result } } };
+      return { ...s, interventions: withEntry(s.interventions, interventionId, { ...started, completedOn, result }, owned) };
     }
     case 'LapseOccurred': {
       const { lapseId, occurredOn, kind, severity } = event.data;
-      return { ...s, lapses: [...s.lapses, { lapseId, occurredOn, kind, severity }] };
+      return { ...s, lapses: appended(s.lapses, { lapseId, occurredOn, kind, severity }, owned) };
     }
     case 'FastTrackedToCourt': {
       const { fastTrackId, fastTrackedOn, hearingOn, lapseId } = event.data;
-      return { ...s, fastTracks: [...s.fastTracks, { fastTrackId, fastTrackedOn, hearingOn, lapseId }] };
+      return { ...s, fastTracks: appended(s.fastTracks, { fastTrackId, fastTrackedOn, hearingOn, lapseId }, owned) };
     }
     case 'CourtOutcomeRecorded':
       return s;
@@ -126,12 +164,12 @@ export function evolve(state: OffenderState, event: OffenderEvent): OffenderStat
       return { ...s, custody: undefined };
     case 'CommunityOrderStarted': {
       const { orderId, startedOn, endsOn } = event.data;
-      return { ...s, communityOrders: { ...s.communityOrders, [orderId]: { startedOn, endsOn } } };
+      return { ...s, communityOrders: withEntry(s.communityOrders, orderId, { startedOn, endsOn }, owned) };
     }
     case 'CommunityOrderEnded': {
       const { orderId, endedOn, reason } = event.data;
       const order = s.communityOrders[orderId];
-      return { ...s, communityOrders: { ...s.communityOrders, [orderId]: { ...order, endedOn, reason } } };
+      return { ...s, communityOrders: withEntry(s.communityOrders, orderId, { ...order, endedOn, reason }, owned) };
     }
     case 'StrandChanged':
       return s;
@@ -180,7 +218,10 @@ function eraseFromState(state: OffenderState): OffenderState {
   };
 }
 
-/** Folds a stream's events from the initial state. */
+/** Folds a stream's events from the initial state (or `from`, which it leaves as it was). Linear in the events: see foldingEvolve. */
 export function foldOffender(events: readonly OffenderEvent[], from: OffenderState = initialState): OffenderState {
-  return events.reduce(evolve, from);
+  const step = foldingEvolve();
+  let state = from;
+  for (const event of events) state = step(state, event);
+  return state;
 }
