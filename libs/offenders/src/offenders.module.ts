@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@ppo/event-store';
 import type { SchemePolicies } from '@ppo/domain';
 import { AdoptOffenderController } from './commands/adopt-offender/adopt-offender.controller';
 import { AdoptOffenderHandler } from './commands/adopt-offender/adopt-offender.handler';
@@ -68,6 +69,7 @@ import { GetOffenderEventsHandler } from './queries/get-offender-events/get-offe
 import { CLOCK, type Clock } from './shared/clock';
 import { OFFENDER_AREAS } from '@ppo/auth';
 import { OffenderAreasFromStreams } from './shared/offender-areas';
+import { OffenderCache } from './shared/offender-cache';
 import { OffenderCommandRunner } from './shared/offender-command-runner';
 import { SCHEME_POLICIES } from './shared/scheme-policies';
 
@@ -159,6 +161,8 @@ export class OffendersModule {
         { provide: CLOCK, useValue: options.clock },
         { provide: SCHEME_POLICIES, useValue: options.policies },
         { provide: OFFENDER_AREAS, useClass: OffenderAreasFromStreams },
+        // One cache for the commands and the queries, so a read after a command only fetches what it appended.
+        { provide: OffenderCache, useFactory: (store: EventStore) => new OffenderCache(store), inject: [EVENT_STORE] },
         OffenderCommandRunner,
         ...handlers,
       ],

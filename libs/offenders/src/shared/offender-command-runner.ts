@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   DomainError,
   OFFENDER_EVENT_SCHEMA_VERSIONS,
@@ -6,8 +6,10 @@ import {
   occurredOn,
   offenderStreamId,
   policyForArea,
+  type IdentifiedEvent,
   type OffenderCommand,
   type OffenderEvent,
+  type OffenderState,
   type SchemePolicies,
 } from '@ppo/domain';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore, type NewEvent, type StoredEvent } from '@ppo/event-store';
@@ -18,6 +20,7 @@ import { ConcurrentUpdateError, IdempotencyKeyReusedError, StaleVersionError } f
 import { CLOCK, type Clock } from './clock';
 import type { CommandContext, CommandResult, OffenderCommandMessage } from './command-context';
 import { KeyedSerialQueue } from './keyed-serial-queue';
+import { OffenderCache } from './offender-cache';
 import { loadOffender } from './offender-stream';
 import { SCHEME_POLICIES } from './scheme-policies';
 
@@ -33,8 +36,9 @@ const CREATED_IDS: Partial<Record<string, string>> = {
 const MAX_ATTEMPTS = 10;
 
 /**
- * The one path every offender command takes: read the stream, fold it, decide,
- * and append at the version read. Commands on one offender run one at a time
+ * The one path every offender command takes: fold the stream (the cached fold
+ * brought up to the stream's end; the whole history only for a correction,
+ * which needs it), decide, and append at the version read. Commands on one offender run one at a time
  * in this process; a conflict with another process is retried unless the
  * client sent If-Match. An Idempotency-Key makes a retry return the first
  * response without appending.
@@ -42,12 +46,17 @@ const MAX_ATTEMPTS = 10;
 @Injectable()
 export class OffenderCommandRunner {
   private readonly queue = new KeyedSerialQueue();
+  private readonly cache: OffenderCache;
 
+  /** Without a shared `cache` (the module provides one), the runner keeps its own. */
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SCHEME_POLICIES) private readonly policies: SchemePolicies,
-  ) {}
+    @Optional() cache?: OffenderCache,
+  ) {
+    this.cache = cache ?? new OffenderCache(store);
+  }
 
   /**
    * Runs a command. `build` turns the message into the decider's command; it
@@ -69,8 +78,8 @@ export class OffenderCommandRunner {
     if (earlier) return earlier;
 
     for (let attempt = 1; ; attempt++) {
-      const { state, version, history } = await loadOffender(this.store, message.offenderId);
       const command = build(randomUUID);
+      const { state, version, history } = await this.read(message.offenderId, command);
       if (!state.registered && command.type !== 'RegisterOffender') throw new DomainError('OFFENDER.NOT_REGISTERED');
       if (context.ifMatch !== undefined && context.ifMatch !== version) throw new StaleVersionError(context.ifMatch, version);
 
@@ -79,6 +88,7 @@ export class OffenderCommandRunner {
       const events = decided.map((event) => toNewEvent(event, command.type, context, fingerprint));
       try {
         const appended = await this.store.append(streamId, events, { expectedVersion: version });
+        if (decided.some((event) => event.type === 'PersonalDataErased')) this.cache.forget(message.offenderId);
         return resultOf(message.offenderId, appended.nextVersion, events, false);
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -88,6 +98,12 @@ export class OffenderCommandRunner {
         if (attempt >= MAX_ATTEMPTS) throw new ConcurrentUpdateError(attempt);
       }
     }
+  }
+
+  /** The state to decide on; the recorded history too for a correction, the only command whose decision looks at it. */
+  private async read(offenderId: string, command: OffenderCommand): Promise<{ state: OffenderState; version: number; history?: IdentifiedEvent[] }> {
+    if (command.type === 'RetractEvent' || command.type === 'RectifyEvent') return loadOffender(this.store, offenderId);
+    return this.cache.current(offenderId);
   }
 
   /** The stored answer to an earlier request with the same Idempotency-Key, if there was one. */

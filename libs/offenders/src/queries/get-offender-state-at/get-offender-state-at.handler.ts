@@ -1,7 +1,8 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainError, offenderStreamId, policyForArea, provenanceOf, replayBitemporal, summariseOffender, upcastOffenderEvent, type OffenderSummary, type Provenance, type SchemePolicies } from '@ppo/domain';
+import { DomainError, policyForArea, provenanceOf, replayBitemporal, summariseOffender, type OffenderSummary, type Provenance, type SchemePolicies } from '@ppo/domain';
 import { EVENT_STORE, type EventStore } from '@ppo/event-store';
+import { OffenderCache } from '../../shared/offender-cache';
 import { SCHEME_POLICIES } from '../../shared/scheme-policies';
 import { GetOffenderStateAtQuery } from './get-offender-state-at.query';
 
@@ -21,20 +22,23 @@ export interface OffenderStateAtView {
 
 @QueryHandler(GetOffenderStateAtQuery)
 export class GetOffenderStateAtHandler implements IQueryHandler<GetOffenderStateAtQuery, OffenderStateAtView> {
+  private readonly cache: OffenderCache;
+
+  /** Without a shared `cache` (the module provides one), the handler keeps its own. */
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(SCHEME_POLICIES) private readonly policies: SchemePolicies,
-  ) {}
+    @Optional() cache?: OffenderCache,
+  ) {
+    this.cache = cache ?? new OffenderCache(store);
+  }
 
   async execute({ offenderId, asAt, knownAt }: GetOffenderStateAtQuery): Promise<OffenderStateAtView> {
-    const stored = await this.store.readStream(offenderStreamId(offenderId));
-    if (stored.length === 0) throw new DomainError('OFFENDER.NOT_REGISTERED');
-    const asKnownAt = knownAt ?? stored.at(-1)!.recordedAt;
-    const replay = replayBitemporal(
-      stored.map((s) => ({ eventId: s.eventId, event: upcastOffenderEvent(s), recordedAt: s.recordedAt })),
-      asAt,
-      asKnownAt,
-    );
+    // An auditor moves through the dates of one offender: the opened history is kept a short while (OffenderCache).
+    const { events } = await this.cache.recorded(offenderId);
+    if (events.length === 0) throw new DomainError('OFFENDER.NOT_REGISTERED');
+    const asKnownAt = knownAt ?? events.at(-1)!.recordedAt;
+    const replay = replayBitemporal(events, asAt, asKnownAt);
     const { state } = replay;
     const registered = state.registered && !!state.area;
     return {
