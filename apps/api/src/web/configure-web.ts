@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AUTH_OPTIONS, roleGranting, SECRET_KEYS, SqliteSessionStore, sessionMiddleware, type AuthModuleOptions, type Permission, type Principal, type SecretKeys } from '@ppo/auth';
+import { AUTH_OPTIONS, isApiRequest, roleGranting, SECRET_KEYS, SqliteSessionStore, sessionMiddleware, type AuthModuleOptions, type Permission, type Principal, type SecretKeys } from '@ppo/auth';
 import express from 'express';
 import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
@@ -27,21 +27,24 @@ export function configureWeb(app: NestExpressApplication): void {
   const keys = app.get<SecretKeys>(SECRET_KEYS);
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
 
-  app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
-    res.locals.cspNonce = randomBytes(16).toString('base64');
-    next();
-  });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
-          // Swagger UI (at /api/docs) draws its own images from data: URLs.
-          imgSrc: ["'self'", 'data:'],
-        },
+  // The API answers JSON, never a page with a script, so it needs no nonce: its policy is one fixed header, which
+  // helmet writes without working it out per request, and no random bytes are drawn for it.
+  // Swagger UI (at /api/docs) draws its own images from data: URLs.
+  const imgSrc = ["'self'", 'data:'];
+  const apiHeaders = helmet({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'"], imgSrc } } });
+  const pageHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+        imgSrc,
       },
-    }),
-  );
+    },
+  });
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (isApiRequest(req)) return apiHeaders(req, res, next);
+    res.locals.cspNonce = randomBytes(16).toString('base64');
+    pageHeaders(req, res, next);
+  });
 
   const root = projectRoot();
   const modules = join(root, 'node_modules');
