@@ -10,6 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '@ppo/config';
+import { requestLogSerializers } from './http/request-log';
 import { WebModule } from './web/web.module';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
@@ -35,6 +36,7 @@ export class AppModule {
             level: config.logLevel,
             genReqId: correlationIdOf,
             customAttributeKeys: { reqId: 'correlationId' },
+            serializers: requestLogSerializers,
             // Probes and scrapes every few seconds would drown the log.
             autoLogging: { ignore: (request) => /^\/(health\/|metrics)/.test(request.url ?? '') },
           },
