@@ -34,7 +34,7 @@ import { machineDescription } from '../support/machine';
 import { scrape, total } from '../support/metrics-scrape';
 import { formatCount } from '../support/timing';
 import { AREAS, COMMAND_MIX, adoption, nextCommand, registration } from './command-mix';
-import { loadFigures, storeFigures, TARGET, writeReport, type HttpCommandsReport } from './commands-report';
+import { loadFigures, storeFigures, TARGET, writeReport, type HttpCommandsReport, type MemoryAtPeak } from './commands-report';
 
 const { values } = parseArgs({
   options: {
@@ -122,14 +122,36 @@ function load(api: ApiProcess, token: string, ids: string[], today: string, seco
   });
 }
 
-/** Samples the API's resident set size while `work` runs; returns the highest seen. */
-async function sampleRss<T>(api: ApiProcess, work: Promise<T>): Promise<{ result: T; peakMb: number }> {
+const MB = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+/** Samples the API's resident set size while `work` runs (every 200 ms), and its /metrics every 2 s; returns the highest RSS and the memory breakdown of the sample with the highest RSS. */
+async function sampleRss<T>(api: ApiProcess, work: Promise<T>): Promise<{ result: T; peakMb: number; atPeak?: MemoryAtPeak }> {
   let peakMb = api.rssMb();
+  let atPeak: MemoryAtPeak | undefined;
   const timer = setInterval(() => (peakMb = Math.max(peakMb, api.rssMb())), 200);
+  const breakdown = setInterval(() => {
+    void scrape(api.url)
+      .then((samples) => {
+        const rss = MB(total(samples, 'process_resident_memory_bytes'));
+        if (atPeak && atPeak.rss >= rss) return;
+        const heapTotal = MB(total(samples, 'nodejs_heap_size_total_bytes'));
+        const external = MB(total(samples, 'nodejs_external_memory_bytes'));
+        atPeak = {
+          rss,
+          heapTotal,
+          heapUsed: MB(total(samples, 'nodejs_heap_size_used_bytes')),
+          newSpace: MB(total(samples, 'nodejs_heap_space_size_total_bytes', { space: 'new' })),
+          external,
+          rest: rss - heapTotal - external,
+        };
+      })
+      .catch(() => undefined);
+  }, 2000);
   try {
-    return { result: await work, peakMb };
+    return { result: await work, peakMb, atPeak };
   } finally {
     clearInterval(timer);
+    clearInterval(breakdown);
   }
 }
 
@@ -178,7 +200,7 @@ async function main(): Promise<void> {
     const loadBefore = loadavg();
     const cpuBefore = { api: api.cpuSeconds(), loadGenerator: process.cpuUsage() };
     const started = performance.now();
-    const { result, peakMb } = await sampleRss(api, load(api, token, ids, today, DURATION, Number(values.seed)));
+    const { result, peakMb, atPeak } = await sampleRss(api, load(api, token, ids, today, DURATION, Number(values.seed)));
     const seconds = (performance.now() - started) / 1000;
     const after = await scrape(api.url);
     const loadGeneratorCpu = process.cpuUsage(cpuBefore.loadGenerator);
@@ -197,7 +219,7 @@ async function main(): Promise<void> {
       store,
       diskSequentialFsyncsPerSecond: disk.fsyncsPerSecond,
       cpu: { ...cpuCores, apiMsPerCommand: (cpuCores.apiCores * seconds * 1000) / Math.max(1, figures.responses.ok) },
-      apiMemoryMb: { idleRss: idleRssMb, peakRssDuringLoad: peakMb, peakRssSinceStart: api.peakRssMb(), heapUsedAfterLoad },
+      apiMemoryMb: { idleRss: idleRssMb, peakRssDuringLoad: peakMb, peakRssSinceStart: api.peakRssMb(), heapUsedAfterLoad, atPeak },
       targets: {
         commandsPerSecond: { target: TARGET.commandsPerSecond, met: figures.commandsPerSecond >= TARGET.commandsPerSecond },
         p99Ms: { target: TARGET.p99Ms, met: figures.latencyMs.p99 < TARGET.p99Ms },
