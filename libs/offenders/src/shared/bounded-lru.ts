@@ -47,6 +47,11 @@ export class BoundedLru<V> {
     this.total -= entry.weight;
   }
 
+  clear(): void {
+    this.entries.clear();
+    this.total = 0;
+  }
+
   /** How many values are kept, and their total weight. */
   get size(): { entries: number; weight: number } {
     return { entries: this.entries.size, weight: this.total };

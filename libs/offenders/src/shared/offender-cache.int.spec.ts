@@ -148,6 +148,14 @@ describe('the offender cache, with another process writing to the same log', () 
     expect(reads).toHaveBeenCalledWith(expect.any(String));
   });
 
+  it('lets go of an opened history once unused for the time it is kept, even if nothing else is read', async () => {
+    const cache = new OffenderCache(here.store, { historyTtlMs: 20 });
+    await cache.recorded(offenderId);
+    expect(cache.size.histories.entries).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(cache.size.histories.entries).toBe(0);
+  });
+
   it('gives the current state and the replay the same answers as handlers with nothing cached', async () => {
     const current = new GetOffenderHandler(here.store, clock, DEFAULT_SCHEME_POLICIES, here.cache);
     const replay = new GetOffenderStateAtHandler(here.store, DEFAULT_SCHEME_POLICIES, here.cache);

@@ -47,6 +47,8 @@ export class OffenderCache {
   private readonly now: () => number;
   /** Counts forget() calls: a read that began before one does not keep what it read. */
   private forgets = 0;
+  /** One timer per kept history, so opened personal data leaves memory once unused, even if nothing else is read. */
+  private readonly expiries = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly store: EventStore,
@@ -99,7 +101,13 @@ export class OffenderCache {
     const streamId = offenderStreamId(offenderId);
     this.forgets++;
     this.folded.delete(streamId);
-    this.histories.delete(streamId);
+    this.dropHistory(streamId);
+  }
+
+  /** Stops the histories' expiry timers and drops everything kept (Nest calls it on shutdown). */
+  onModuleDestroy(): void {
+    for (const streamId of [...this.expiries.keys()]) this.dropHistory(streamId);
+    this.folded.clear();
   }
 
   /** How much is kept, in offenders and events, for tests and diagnostics. */
@@ -116,11 +124,31 @@ export class OffenderCache {
   }
 
   private keepHistory(streamId: string, history: RecordedHistory, forgets: number, now: number, erased: boolean): RecordedHistory {
-    if (erased) this.histories.delete(streamId);
+    if (erased) this.dropHistory(streamId);
     else if (forgets === this.forgets && history.version > 0 && (this.histories.peek(streamId)?.version ?? 0) <= history.version) {
       this.histories.set(streamId, { ...history, usedAt: now });
+      if (!this.expiries.has(streamId)) this.expireLater(streamId, this.historyTtlMs);
     }
     return history;
+  }
+
+  private expireLater(streamId: string, afterMs: number): void {
+    const timer = setTimeout(() => {
+      this.expiries.delete(streamId);
+      const kept = this.histories.peek(streamId);
+      if (!kept) return;
+      const idleMs = this.now() - kept.usedAt;
+      if (idleMs > this.historyTtlMs) this.histories.delete(streamId);
+      else this.expireLater(streamId, this.historyTtlMs - idleMs + 1);
+    }, afterMs);
+    timer.unref();
+    this.expiries.set(streamId, timer);
+  }
+
+  private dropHistory(streamId: string): void {
+    this.histories.delete(streamId);
+    clearTimeout(this.expiries.get(streamId));
+    this.expiries.delete(streamId);
   }
 }
 
