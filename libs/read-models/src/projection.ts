@@ -31,4 +31,24 @@ export interface Projection<R extends Row = Row> {
   keyOf(event: ProjectedEvent): string | undefined;
   /** The row after the event; undefined deletes it. Must not mutate `row`. */
   evolve(row: R | undefined, event: ProjectedEvent): R | undefined;
+  /** Sums over every row, kept in a second table committed with the first (same checkpoint, same transaction). */
+  totals?: ProjectionTotals<R>;
+}
+
+/** One totals row's share from one projection row: the columns that place it, and the numbers it adds. */
+export interface TotalsShare {
+  columns: Row;
+  sums: Record<string, number>;
+}
+
+/**
+ * Totals over a projection's rows, such as a dashboard's counts per area and day. The runner keeps them by
+ * difference: when an event (or a correction's refold) changes a row, the row's old shares are taken away and
+ * its new ones added, so a late, retracted or corrected event moves the totals exactly as a rebuild would.
+ */
+export interface ProjectionTotals<R extends Row = Row> {
+  /** Its key column holds the share's key; a JSON column `sums` holds the non-zero sums; a row whose sums are all zero is deleted. */
+  table: TableSpec;
+  /** What a row adds to the totals, by totals key. Pure; called once per row value. */
+  sharesOf(row: R): Map<string, TotalsShare>;
 }

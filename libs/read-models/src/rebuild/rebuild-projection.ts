@@ -27,7 +27,8 @@ export interface RebuildOptions {
 /** The projection writing to a shadow table under its own checkpoint. */
 export function shadowOf(projection: Projection): Projection {
   const name = `${projection.name}__rebuild`;
-  return { ...projection, name, table: { ...projection.table, name } };
+  const { totals } = projection;
+  return { ...projection, name, table: { ...projection.table, name }, totals: totals && { ...totals, table: { ...totals.table, name: `${totals.table.name}__rebuild` } } };
 }
 
 const PAGE = 1000;
@@ -94,6 +95,7 @@ export async function rebuildProjection(
   const started = performance.now();
   const shadow = shadowOf(projection);
   await store.dropTable(shadow.name, shadow.table);
+  if (shadow.totals) await store.dropTable(shadow.name, shadow.totals.table);
   const builder = new ProjectionRunner(events, store, shadow, { batchSize: 5000, commitIntervalMs: 30_000 });
   const head = await events.headPosition();
   const timer = setInterval(() => options.onProgress?.(builder.status()[0].position, head), 500);
@@ -110,6 +112,8 @@ export async function rebuildProjection(
     if (rebuilt.failure) throw new Error(`The rebuild stopped at event ${rebuilt.failure.eventId}: ${rebuilt.failure.error}`);
     options.onProgress?.(rebuilt.position, rebuilt.position);
     const { rows, ...differences } = await compareTables(store, projection.table, shadow.table);
+    // Totals first, under no checkpoint's name (the checkpoint moves with the table itself, just after).
+    if (projection.totals && shadow.totals) await store.swapIn({ projection: '', table: projection.totals.table }, { projection: '', table: shadow.totals.table });
     await store.swapIn({ projection: projection.name, table: projection.table }, { projection: shadow.name, table: shadow.table });
     return { projection: projection.name, position: rebuilt.position, rows, differences, seconds: (performance.now() - started) / 1000 };
   } finally {

@@ -1,8 +1,9 @@
 import type { EventStore, StoredEvent } from '@ppo/event-store';
 import type { ProjectedEvent, Projection } from '../projection';
 import type { ReadModelStore } from '../store/read-model-store.port';
-import type { Row } from '../store/table-spec';
+import type { Row, TableSpec } from '../store/table-spec';
 import { toProjectedEvent } from './projected-events';
+import { LaneTotals } from './projection-totals';
 import { applyCorrections, isCorrection } from '@ppo/domain';
 
 /** Where a projection stands: catching up with the log, live at its head, failed on an event, or stopped. */
@@ -54,8 +55,17 @@ class Lane {
   lastCommit = performance.now();
   /** Filled from position 0 without secondary indexes; they are built once it reaches the head. */
   indexesDeferred = false;
+  /** The projection's totals table, if it keeps one. */
+  readonly totals?: LaneTotals;
 
-  constructor(readonly projection: Projection) {}
+  constructor(readonly projection: Projection) {
+    if (projection.totals) this.totals = new LaneTotals(projection.totals);
+  }
+
+  /** The projection's table, and its totals table if it keeps one. */
+  get tables(): TableSpec[] {
+    return this.projection.totals ? [this.projection.table, this.projection.totals.table] : [this.projection.table];
+  }
 
   get active(): boolean {
     return this.state !== 'failed' && this.pendingFailure === null;
@@ -136,7 +146,7 @@ export class ProjectionRunner {
   private async buildDeferredIndexes(): Promise<void> {
     for (const lane of this.lanes) {
       if (!lane.indexesDeferred || lane.state === 'failed') continue;
-      await this.store.ensureIndexes([lane.projection.table]);
+      await this.store.ensureIndexes(lane.tables);
       lane.indexesDeferred = false;
     }
   }
@@ -171,13 +181,13 @@ export class ProjectionRunner {
           this.options.logger?.log(`Projection ${projection.name} is at v${checkpoint.projectionVersion}, code at v${projection.version}: rebuilding`);
         }
         // A fresh table without secondary indexes: filling it is much cheaper, and they are built at the head.
-        await this.store.dropTable(projection.name, projection.table);
-        await this.store.ensureTables([projection.table], { withIndexes: false });
-        await this.store.reset(projection.name, projection.version, [projection.table]);
+        for (const table of lane.tables) await this.store.dropTable(projection.name, table);
+        await this.store.ensureTables(lane.tables, { withIndexes: false });
+        await this.store.reset(projection.name, projection.version, lane.tables);
         lane.position = 0;
         lane.indexesDeferred = true;
       } else {
-        await this.store.ensureTables([projection.table]);
+        await this.store.ensureTables(lane.tables);
         lane.position = checkpoint.position;
       }
       lane.applied = lane.position;
@@ -221,6 +231,7 @@ export class ProjectionRunner {
         for (const lane of this.lanes) {
           lane.dirty.clear();
           lane.cache.clear();
+          lane.totals?.drop();
           lane.applied = lane.position;
           lane.pendingFailure = null;
         }
@@ -286,8 +297,8 @@ export class ProjectionRunner {
           if (event && key !== undefined && history && !lane.projection.insertOnly) {
             // A correction changes how the offender's whole history reads: the row is folded again from it.
             const refolded = history.reduce<Row | undefined>((row, e) => lane.projection.evolve(row, e), undefined);
-            lane.dirty.set(key, lane.projection.evolve(refolded, event) ?? null);
-          } else if (event && key !== undefined) lane.dirty.set(key, lane.projection.evolve(lane.current(key), event) ?? null);
+            this.write(lane, key, lane.projection.evolve(refolded, event));
+          } else if (event && key !== undefined) this.write(lane, key, lane.projection.evolve(lane.current(key), event));
           lane.applied = stored.globalPosition;
         } catch (error) {
           lane.pendingFailure = { position: stored.globalPosition, eventId: stored.eventId, error: (error as Error).stack ?? String(error) };
@@ -298,8 +309,14 @@ export class ProjectionRunner {
     if (batch.some((stored) => stored.type === 'PersonalDataErased')) {
       // An erasure rewrote rows that held personal data: commit now, and have the store scrub the old copies.
       await this.commitAll(true);
-      await this.store.scrub?.(this.lanes.map((l) => l.projection.table));
+      await this.store.scrub?.(this.lanes.flatMap((l) => l.tables));
     }
+  }
+
+  /** Sets a row's next value, moving the projection's totals from its old value to it. */
+  private write(lane: Lane, key: string, row: Row | undefined): void {
+    lane.totals?.change(lane.current(key), row);
+    lane.dirty.set(key, row ?? null);
   }
 
   /**
@@ -322,6 +339,7 @@ export class ProjectionRunner {
   /** Loads from the store the rows this batch concerns that no projection holds in memory. */
   private async loadRows(batch: StoredEvent[], projected: (ProjectedEvent | Error | undefined)[]): Promise<void> {
     for (const lane of this.lanes) {
+      if (lane.active && lane.totals && !lane.totals.loaded) await lane.totals.load(this.store);
       if (!lane.active || lane.projection.insertOnly) continue;
       const keys = new Set<string>();
       batch.forEach((stored, i) => {
@@ -359,7 +377,9 @@ export class ProjectionRunner {
       if (row) upserts.push(row);
       else deletes.push(key);
     }
-    await this.store.commit(projection.name, projection.version, [{ table: projection.table, upserts, deletes }], lane.applied);
+    const totals = lane.totals ? [lane.totals.writes()] : [];
+    await this.store.commit(projection.name, projection.version, [{ table: projection.table, upserts, deletes }, ...totals], lane.applied);
+    lane.totals?.committedWrites();
     if (!projection.insertOnly) {
       for (const [key, row] of lane.dirty) {
         lane.cache.delete(key);
@@ -380,6 +400,7 @@ export class ProjectionRunner {
     lane.failure = failure;
     lane.pendingFailure = null;
     lane.cache.clear();
+    lane.totals?.drop();
     lane.state = 'failed';
     await this.store.recordFailure(lane.projection.name, failure);
     this.options.logger?.error(
