@@ -25,6 +25,7 @@ import {
   PostgresReadModelStore,
   schemeSummaryReport,
   SqliteReadModelStore,
+  type Projection,
   type ReadModelStore,
   type Row,
 } from '@ppo/read-models';
@@ -83,9 +84,22 @@ function queryCases(today: string, policies: SchemePolicies, officer: string): Q
   ];
 }
 
-/** Writes every template row COPIES times over, in batches, then the indexes. */
+/** A projection's totals over every copy of its template rows (a copy adds the same shares as its template), as the runner would keep them. */
+function totalsRows(projection: Projection, rows: Row[]): Row[] {
+  const totals = new Map<string, Row & { sums: Record<string, number> }>();
+  for (const row of rows) {
+    for (const [key, share] of projection.totals!.sharesOf(row)) {
+      let total = totals.get(key);
+      if (!total) totals.set(key, (total = { ...share.columns, [projection.totals!.table.key]: key, sums: {} }));
+      for (const [name, value] of Object.entries(share.sums)) total.sums[name] = (total.sums[name] ?? 0) + value * COPIES;
+    }
+  }
+  return [...totals.values()];
+}
+
+/** Writes every template row COPIES times over, in batches, and the projections' totals, then the indexes. */
 async function fill(store: ReadModelStore, templates: Map<string, Row[]>): Promise<number> {
-  const tables = QUERIED_PROJECTIONS.map((p) => p.table);
+  const tables = QUERIED_PROJECTIONS.flatMap((p) => (p.totals ? [p.table, p.totals.table] : [p.table]));
   await store.ensureTables(tables, { withIndexes: false });
   let position = 0;
   for (const projection of QUERIED_PROJECTIONS) {
@@ -102,6 +116,7 @@ async function fill(store: ReadModelStore, templates: Map<string, Row[]>): Promi
       }
     }
     await flush();
+    if (projection.totals) await store.commit(projection.name, projection.version, [{ table: projection.totals.table, upserts: totalsRows(projection, rows), deletes: [] }], ++position);
   }
   await store.ensureIndexes(tables);
   return templates.get('offender_journey')!.length * COPIES;
@@ -154,7 +169,9 @@ async function main(): Promise<void> {
     await fill(postgres, templates);
     const analyse = new pg.Client({ connectionString: values.postgres });
     await analyse.connect();
-    for (const projection of QUERIED_PROJECTIONS) await analyse.query(`ANALYZE ${schema}.${projection.table.name}`);
+    for (const projection of QUERIED_PROJECTIONS) {
+      for (const table of projection.totals ? [projection.table, projection.totals.table] : [projection.table]) await analyse.query(`ANALYZE ${schema}.${table.name}`);
+    }
     await analyse.end();
     const postgresFillSeconds = (performance.now() - started) / 1000;
     const postgresResults = await measure('PostgreSQL', postgres, cases);

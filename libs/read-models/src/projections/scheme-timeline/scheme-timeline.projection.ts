@@ -2,6 +2,7 @@ import { intensityLevel, occurredOn, type Intensity, type OffenderState, type St
 import type { Projection } from '../../projection';
 import type { TableSpec } from '../../store/table-spec';
 import { evolveCompact } from '../shared/compact-offender-state';
+import { schemeTotals } from '../scheme-totals/scheme-totals';
 
 /** How an offender stood with the scheme from a date on, as the scheme dashboard counts it. */
 export interface SchemeStanding {
@@ -73,11 +74,12 @@ function insertByDate<T>(list: T[], item: T, dateOf: (t: T) => string): T[] {
   return at === -1 ? [...list, item] : [...list.slice(0, at), item, ...list.slice(at)];
 }
 
-/** scheme_timeline: per offender, the dated facts behind the scheme dashboard. */
+/** scheme_timeline: per offender, the dated facts behind the scheme dashboard, and their totals per area and month (scheme_totals). */
 export const schemeTimelineProjection: Projection<SchemeTimelineRow> = {
   name: 'scheme_timeline',
-  version: 3,
+  version: 4,
   table: SCHEME_TIMELINE_TABLE,
+  totals: schemeTotals,
   keyOf: (e) => e.offenderId,
   evolve(row, e) {
     const state = evolveCompact(row?.state, e.event, [

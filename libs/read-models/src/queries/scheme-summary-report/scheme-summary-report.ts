@@ -1,6 +1,5 @@
-import { addDays, addMonths, daysBetween, type IsoDate } from '@ppo/domain';
-import { contactsRequiredBetween } from '../../projections/offender-journey/journey-figures';
-import { SCHEME_TIMELINE_TABLE, type SchemeStanding, type SchemeTimelineRow } from '../../projections/scheme-timeline/scheme-timeline.projection';
+import { addDays, addMonths, type IsoDate } from '@ppo/domain';
+import { isLevel, SCHEME_TOTALS_TABLE, type SchemeTotalsRow } from '../../projections/scheme-totals/scheme-totals';
 import type { ReadModelStore } from '../../store/read-model-store.port';
 import type { Condition } from '../../store/table-spec';
 import type { CsvSpec } from '../../http/csv-export';
@@ -38,26 +37,19 @@ export interface SchemeSummaryOptions {
   offendingWindowMonths?: number;
 }
 
-const lastDayOf = (month: string): IsoDate => addDays(addMonths(`${month}-01`, 1), -1);
+/** The last day of a month (YYYY-MM). */
+export const lastDayOf = (month: string): IsoDate => addDays(addMonths(`${month}-01`, 1), -1);
 
-function months(from: string, to: string): string[] {
+/** The months from `from` to `to` (YYYY-MM), in order. */
+export function months(from: string, to: string): string[] {
   const out: string[] = [];
   for (let m = from; m <= to; m = addMonths(`${m}-01`, 1).slice(0, 7)) out.push(m);
   return out;
 }
 
-function standingOn(standings: SchemeStanding[], date: IsoDate): SchemeStanding | undefined {
-  let found: SchemeStanding | undefined;
-  for (const s of standings) {
-    if (s.from > date) break;
-    found = s;
-  }
-  return found;
-}
+export const round1 = (n: number) => Math.round(n * 10) / 10;
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
-function emptyMonth(area: string, month: string, windowMonths: number): SchemeMonth {
+export function emptyMonth(area: string, month: string, windowMonths: number): SchemeMonth {
   return {
     area,
     month,
@@ -72,71 +64,140 @@ function emptyMonth(area: string, month: string, windowMonths: number): SchemeMo
   };
 }
 
-/** The scheme dashboard's figures per area and month, worked out from each offender's dated timeline. */
+type Sums = Record<string, number>;
+
+/** An area's totals rows: offenders, and per month its counts and level changes, by day and offending pairs. */
+interface AreaTotals {
+  offenders: number;
+  net: Map<string, Sums>;
+  days: Map<string, Sums>;
+  offending: Map<string, Sums>;
+}
+
+function addLevels(levels: Sums, sums: Sums | undefined, only?: (name: string) => boolean): void {
+  for (const [name, value] of Object.entries(sums ?? {})) if (isLevel(name) && (!only || only(name))) levels[name] = (levels[name] ?? 0) + value;
+}
+
+/** Level changes by day of the month: `DD name` → [[name, change]] per day. */
+function changesByDay(days: Sums | undefined): Map<number, [string, number][]> {
+  const byDay = new Map<number, [string, number][]>();
+  for (const [key, value] of Object.entries(days ?? {})) {
+    const name = key.slice(3);
+    if (!isLevel(name)) continue;
+    const day = Number(key.slice(0, 2));
+    byDay.set(day, [...(byDay.get(day) ?? []), [name, value]]);
+  }
+  return byDay;
+}
+
+/**
+ * The cohort on `endDay` and contacts required from the 1st to it (times seven, in whole contacts, the sum over
+ * days of the offenders at each rate times that rate), from the levels on the eve of the month and its daily changes.
+ */
+function monthLevels(opening: Sums, days: Sums | undefined, endDay: number): { levels: Sums; requiredTimes7: number } {
+  const levels = { ...opening };
+  const byDay = changesByDay(days);
+  let requiredTimes7 = 0;
+  for (let day = 1; day <= endDay; day++) {
+    for (const [name, change] of byDay.get(day) ?? []) levels[name] = (levels[name] ?? 0) + change;
+    for (const [name, offenders] of Object.entries(levels)) if (name.startsWith('rate:')) requiredTimes7 += Number(name.slice(5)) * offenders;
+  }
+  return { levels, requiredTimes7 };
+}
+
+const levelCounts = (levels: Sums, prefix: string): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const [name, value] of Object.entries(levels)) if (name.startsWith(prefix) && value !== 0) out[name.slice(prefix.length)] = value;
+  return out;
+};
+
+/** Offenders adopted in `month` whose after-window has passed by today, and their offending either side of adoption. */
+function offendingIn(month: string, totals: AreaTotals, window: number, today: IsoDate): { offenders: number; before: number; after: number } {
+  const result = { offenders: 0, before: 0, after: 0 };
+  const windows = new Map<string, { on: IsoDate; beforeStarts: IsoDate; afterEnds: IsoDate } | null>();
+  const windowOf = (day: string) => {
+    if (!windows.has(day)) {
+      const on = `${month}-${day}`;
+      const afterEnds = addMonths(on, window);
+      windows.set(day, afterEnds > today ? null : { on, beforeStarts: addMonths(on, -window), afterEnds });
+    }
+    return windows.get(day);
+  };
+  for (const [key, adopted] of Object.entries(totals.days.get(month) ?? {})) {
+    if (key.slice(3) === 'adoptions' && windowOf(key.slice(0, 2))) result.offenders += adopted;
+  }
+  for (const [key, pairs] of Object.entries(totals.offending.get(month) ?? {})) {
+    const w = windowOf(key.slice(0, 2));
+    const offence = key.slice(3);
+    if (!w) continue;
+    if (offence >= w.beforeStarts && offence < w.on) result.before += pairs;
+    else if (offence >= w.on && offence < w.afterEnds) result.after += pairs;
+  }
+  return result;
+}
+
+async function areaTotals(store: ReadModelStore, options: SchemeSummaryOptions): Promise<Map<string, AreaTotals>> {
+  const byArea: Condition[] = options.areas ? [{ column: 'area', op: 'in', value: options.areas }] : [];
+  const select = async (where: Condition[]) => (await store.select(SCHEME_TOTALS_TABLE, { where: [...byArea, ...where] })).rows as SchemeTotalsRow[];
+  const [levels, details] = await Promise.all([
+    select([{ column: 'kind', op: 'in', value: ['area', 'net'] }, { column: 'month', op: '<=', value: options.to }]),
+    select([{ column: 'kind', op: 'in', value: ['days', 'offending'] }, { column: 'month', op: '>=', value: options.from }, { column: 'month', op: '<=', value: options.to }]),
+  ]);
+  const areas = new Map<string, AreaTotals>();
+  for (const row of [...levels, ...details]) {
+    let totals = areas.get(row.area);
+    if (!totals) areas.set(row.area, (totals = { offenders: 0, net: new Map(), days: new Map(), offending: new Map() }));
+    if (row.kind === 'area') totals.offenders = row.sums.offenders ?? 0;
+    else totals[row.kind].set(row.month, row.sums);
+  }
+  return areas;
+}
+
+/**
+ * The scheme dashboard's figures per area and month, from scheme_totals: each area's level changes are summed up to the
+ * eve of `from`, then walked day by day through each month, so the answer reads a few rows per area and month
+ * whatever the number of offenders.
+ */
 export async function schemeSummaryReport(store: ReadModelStore, options: SchemeSummaryOptions): Promise<{ months: SchemeMonth[]; asOf: IsoDate }> {
   const { from, to, today } = options;
   const window = options.offendingWindowMonths ?? 12;
-  const where: Condition[] = options.areas ? [{ column: 'area', op: 'in', value: options.areas }] : [];
-  const rows = (await store.select(SCHEME_TIMELINE_TABLE, { where })).rows as SchemeTimelineRow[];
-  const figures = new Map<string, SchemeMonth & { lapseDays: number }>();
-  const at = (area: string, month: string) => {
-    const key = `${area}\n${month}`;
-    let m = figures.get(key);
-    if (!m) figures.set(key, (m = { ...emptyMonth(area, month, window), lapseDays: 0 }));
-    return m;
-  };
-  const inRange = (date: string) => date.slice(0, 7) >= from && date.slice(0, 7) <= to;
-
-  for (const row of rows) {
+  const result: SchemeMonth[] = [];
+  for (const [area, totals] of await areaTotals(store, options)) {
+    if (totals.offenders <= 0) continue;
+    const opening: Sums = {};
+    for (const [month, sums] of totals.net) if (month < from) addLevels(opening, sums);
     for (const month of months(from, to)) {
+      const net = totals.net.get(month) ?? {};
+      const m = emptyMonth(area, month, window);
+      let lapseDays = 0;
+      m.adoptions = net.adoptions ?? 0;
+      m.deselections = net.deselections ?? 0;
+      m.lapses = net.lapses ?? 0;
+      m.fastTracks = net.fastTracks ?? 0;
+      m.lapseToFastTrack.count = net.lapsesFastTracked ?? 0;
+      lapseDays = net.lapseDays ?? 0;
+      m.offending = { ...m.offending, ...offendingIn(month, totals, window, today) };
       const first = `${month}-01`;
-      if (first > today) break;
-      const end = lastDayOf(month) < today ? lastDayOf(month) : today;
-      const m = at(row.area, month);
-      const standing = standingOn(row.standings, end);
-      if (standing?.onScheme) {
-        m.cohort.total++;
-        if (standing.inCustody) m.cohort.inCustody++;
-        if (standing.strand) m.cohort.byStrand[standing.strand] = (m.cohort.byStrand[standing.strand] ?? 0) + 1;
-        if (standing.intensity) m.cohort.byIntensity[standing.intensity] = (m.cohort.byIntensity[standing.intensity] ?? 0) + 1;
+      if (first <= today) {
+        const end = lastDayOf(month) < today ? lastDayOf(month) : today;
+        const { levels, requiredTimes7 } = monthLevels(opening, totals.days.get(month), Number(end.slice(8, 10)));
+        m.cohort = { total: levels.cohort ?? 0, inCustody: levels.custody ?? 0, byStrand: levelCounts(levels, 'strand:'), byIntensity: levelCounts(levels, 'intensity:') };
+        m.contactCompliance.required = requiredTimes7 / 7;
+        m.contactCompliance.attended = net.attended ?? 0;
+      } else if (m.adoptions + m.deselections + m.lapses + m.fastTracks === 0) {
+        addLevels(opening, net);
+        continue;
       }
-      m.contactCompliance.required += contactsRequiredBetween(row.standings, first, end);
-      m.contactCompliance.attended += row.contacts[month]?.attended ?? 0;
-    }
-    for (const date of row.adoptions.filter(inRange)) {
-      const m = at(row.area, date.slice(0, 7));
-      m.adoptions++;
-      const afterEnds = addMonths(date, window);
-      if (afterEnds > today) continue;
-      const beforeStarts = addMonths(date, -window);
-      m.offending.offenders++;
-      m.offending.before += row.offending.filter((d) => d >= beforeStarts && d < date).length;
-      m.offending.after += row.offending.filter((d) => d >= date && d < afterEnds).length;
-    }
-    for (const date of row.deselections.filter(inRange)) at(row.area, date.slice(0, 7)).deselections++;
-    for (const lapse of row.lapses.filter((l) => inRange(l.on))) at(row.area, lapse.on.slice(0, 7)).lapses++;
-    for (const fastTrack of row.fast_tracks.filter((f) => inRange(f.on))) {
-      const m = at(row.area, fastTrack.on.slice(0, 7));
-      m.fastTracks++;
-      if (fastTrack.lapseOn) {
-        m.lapseToFastTrack.count++;
-        m.lapseDays += daysBetween(fastTrack.lapseOn, fastTrack.on);
-      }
+      addLevels(opening, net);
+      const required = round1(m.contactCompliance.required);
+      result.push({
+        ...m,
+        contactCompliance: { attended: m.contactCompliance.attended, required, percent: required > 0 ? round1((m.contactCompliance.attended / required) * 100) : null },
+        lapseToFastTrack: { count: m.lapseToFastTrack.count, meanDays: m.lapseToFastTrack.count ? round1(lapseDays / m.lapseToFastTrack.count) : null },
+        offending: { ...m.offending, reductionPercent: m.offending.before > 0 ? round1(((m.offending.before - m.offending.after) / m.offending.before) * 100) : null },
+      });
     }
   }
-
-  const result = [...figures.values()].map(({ lapseDays, ...m }) => {
-    const required = round1(m.contactCompliance.required);
-    return {
-      ...m,
-      contactCompliance: { attended: m.contactCompliance.attended, required, percent: required > 0 ? round1((m.contactCompliance.attended / required) * 100) : null },
-      lapseToFastTrack: { count: m.lapseToFastTrack.count, meanDays: m.lapseToFastTrack.count ? round1(lapseDays / m.lapseToFastTrack.count) : null },
-      offending: {
-        ...m.offending,
-        reductionPercent: m.offending.before > 0 ? round1(((m.offending.before - m.offending.after) / m.offending.before) * 100) : null,
-      },
-    };
-  });
   result.sort((a, b) => a.area.localeCompare(b.area) || a.month.localeCompare(b.month));
   return { months: result, asOf: today };
 }
