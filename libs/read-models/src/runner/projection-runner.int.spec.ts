@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Projection } from '../projection';
 import { ALL_PROJECTIONS } from '../projections/all-projections';
 import { SqliteReadModelStore } from '../store/sqlite-read-model-store';
+import { indexesOf } from '../store/table-spec';
 import { eligibilityProjection } from '../projections/eligibility/eligibility.projection';
 import { offenderJourneyProjection } from '../projections/offender-journey/offender-journey.projection';
 import { applyCommand } from '../testing/cohort';
@@ -132,7 +133,7 @@ describe('Indexes of a projection filled from position 0', () => {
     await runner.catchUp();
     expect(filling.length).toBeGreaterThan(0);
     expect(filling.every((names) => names.length === 0)).toBe(true);
-    expect(indexes()).toEqual(offenderJourneyProjection.table.indexes!.map((c) => `offender_journey_${c}`).sort());
+    expect(indexes()).toEqual(indexesOf(offenderJourneyProjection.table).map((index) => index.name).sort());
     await store.close();
     await events.close();
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { toCheckpoint, type CheckpointRow } from './checkpoint-row';
 import type { ProjectionCheckpoint, ReadModelStore, TableWrites } from './read-model-store.port';
-import { checkColumn, type ColumnType, type Condition, type Row, type SelectQuery, type TableSpec } from './table-spec';
+import { checkColumn, indexesOf, selectedColumns, totalFromPage, type ColumnType, type Condition, type Row, type SelectQuery, type TableSpec } from './table-spec';
 
 const SQL_TYPES: Record<ColumnType, string> = {
   text: 'text',
@@ -105,12 +105,27 @@ export class PostgresReadModelStore implements ReadModelStore {
     if (options.withIndexes !== false) await this.ensureIndexes(tables);
   }
 
+  /**
+   * Creates missing indexes, then vacuums and analyses each table that got one. Indexes are only created on a new or
+   * rebuilt table, just filled in bulk: autovacuum would get to it in a while, but until then the planner has no
+   * statistics and no visibility map, so it cannot tell an area from an officer nor answer a count from an index.
+   */
   async ensureIndexes(tables: TableSpec[]): Promise<void> {
     await this.ready();
     for (const table of tables) {
-      for (const column of table.indexes ?? []) {
-        await this.pool.query(`CREATE INDEX IF NOT EXISTS "${table.name}_${column}" ON "${table.name}" ("${checkColumn(table, column)}")`);
+      let created = false;
+      for (const index of indexesOf(table)) {
+        const { rows } = await this.pool.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [`"${index.name}"`]);
+        if (rows[0].found) continue;
+        const include = index.include.filter((c) => table.columns[c] !== 'json' && !index.columns.includes(c));
+        await this.pool.query(
+          `CREATE INDEX IF NOT EXISTS "${index.name}" ON "${table.name}" (${index.columns.map((c) => indexColumn(table, c)).join(', ')})` +
+            (include.length ? ` INCLUDE (${include.map((c) => `"${c}"`).join(', ')})` : ''),
+        );
+        created = true;
       }
+      // VACUUM cannot run in a transaction: a statement of its own.
+      if (created) await this.pool.query(`VACUUM (ANALYZE) "${table.name}"`);
     }
   }
 
@@ -119,7 +134,7 @@ export class PostgresReadModelStore implements ReadModelStore {
     const found = new Map<string, Row>();
     if (keys.length === 0) return found;
     const { rows } = await this.pool.query(`SELECT * FROM "${table.name}" WHERE "${table.key}" = ANY($1)`, [keys]);
-    for (const row of rows) found.set(row[table.key], normalise(table, row));
+    for (const row of rows) found.set(row[table.key], normalise(row, Object.keys(table.columns)));
     return found;
   }
 
@@ -181,18 +196,20 @@ export class PostgresReadModelStore implements ReadModelStore {
     const params: unknown[] = [];
     const where = (query.where ?? []).map((c) => condition(table, c, params));
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const count = await this.pool.query<{ n: number }>(`SELECT count(*)::bigint AS n FROM "${table.name}"${whereSql}`, params);
+    const columns = selectedColumns(table, query);
     const order = (query.orderBy ?? []).map(
       (o) => `"${checkColumn(table, o.column)}" ${o.direction === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`,
     );
-    // Byte order for text keys, as SQLite sorts them, whatever the database's collation.
-    order.push(`"${table.key}"${table.columns[table.key] === 'text' ? ' COLLATE "C"' : ''} ASC`);
-    params.push(query.limit ?? null, query.offset ?? 0);
+    order.push(`${keyOrder(table)} ASC`);
     const { rows } = await this.pool.query(
-      `SELECT * FROM "${table.name}"${whereSql} ORDER BY ${order.join(', ')} LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
+      `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table.name}"${whereSql} ORDER BY ${order.join(', ')}
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.limit ?? null, query.offset ?? 0],
     );
-    return { rows: rows.map((r) => normalise(table, r)), total: count.rows[0].n };
+    const total =
+      totalFromPage(query, rows.length) ??
+      (await this.pool.query<{ n: number }>(`SELECT count(*)::bigint AS n FROM "${table.name}"${whereSql}`, params)).rows[0].n;
+    return { rows: rows.map((r) => normalise(r, columns)), total };
   }
 
   async dropTable(projection: string, table: TableSpec): Promise<void> {
@@ -209,8 +226,9 @@ export class PostgresReadModelStore implements ReadModelStore {
       await client.query(`DROP TABLE IF EXISTS "${live.table.name}"`);
       await client.query(`ALTER TABLE "${shadow.table.name}" RENAME TO "${live.table.name}"`);
       await client.query(`ALTER INDEX "${shadow.table.name}_pkey" RENAME TO "${live.table.name}_pkey"`);
-      for (const column of live.table.indexes ?? []) {
-        await client.query(`ALTER INDEX "${shadow.table.name}_${column}" RENAME TO "${live.table.name}_${column}"`);
+      const shadowIndexes = indexesOf(shadow.table);
+      for (const [i, index] of indexesOf(live.table).entries()) {
+        await client.query(`ALTER INDEX "${shadowIndexes[i].name}" RENAME TO "${index.name}"`);
       }
       await client.query(
         `UPDATE projection_checkpoints AS live SET position = shadow.position, projection_version = shadow.projection_version,
@@ -261,6 +279,11 @@ function condition(table: TableSpec, c: Condition, params: unknown[]): string {
   const column = `"${checkColumn(table, c.column)}"`;
   switch (c.op) {
     case 'in':
+      if (c.value.length === 1) {
+        // An equality, not `= ANY`: the planner can then walk an index on it in the order of the columns after it.
+        params.push(c.value[0]);
+        return `${column} = $${params.length}`;
+      }
       params.push(c.value);
       return `${column} = ANY($${params.length})`;
     case 'is-null':
@@ -283,9 +306,22 @@ function toJsonRow(table: TableSpec, row: Row): Row {
   return out;
 }
 
-function normalise(table: TableSpec, row: Row): Row {
+function normalise(row: Row, columns: string[]): Row {
   const out: Row = {};
-  for (const name of Object.keys(table.columns)) out[name] = row[name] ?? null;
+  for (const name of columns) out[name] = row[name] ?? null;
   return out;
+}
+
+/** The key as select sorts it: byte order for text keys, as SQLite sorts them, whatever the database's collation. */
+function keyOrder(table: TableSpec): string {
+  return `"${table.key}"${table.columns[table.key] === 'text' ? ' COLLATE "C"' : ''}`;
+}
+
+/**
+ * An index column in the order select sorts by (nulls first ascending, the key in byte order), so an index can
+ * give a page in order, walked forwards or backwards, with no sort.
+ */
+function indexColumn(table: TableSpec, column: string): string {
+  return column === table.key ? keyOrder(table) : `"${column}" NULLS FIRST`;
 }
 

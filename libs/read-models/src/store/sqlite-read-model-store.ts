@@ -3,10 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { toCheckpoint, type CheckpointRow } from './checkpoint-row';
 import type { ProjectionCheckpoint, ReadModelStore, TableWrites } from './read-model-store.port';
-import { checkColumn, type ColumnType, type Condition, type Row, type SelectQuery, type TableSpec } from './table-spec';
+import { checkColumn, indexesOf, selectedColumns, totalFromPage, type ColumnType, type Condition, type Row, type SelectQuery, type TableSpec } from './table-spec';
 
 /** Rows written by one multi-row statement. */
 const UPSERT_CHUNK = 100;
+
+/** Rows written since the planner's statistics were last refreshed after which `PRAGMA optimize` runs again. */
+const OPTIMIZE_AFTER_ROWS = 20_000;
 
 const SQL_TYPES: Record<ColumnType, string> = { text: 'TEXT', integer: 'INTEGER', real: 'REAL', boolean: 'INTEGER', json: 'TEXT' };
 
@@ -31,6 +34,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly upserts = new Map<string, Statement>();
   private readonly checkpointStatements: { save: Statement; get: Statement; all: Statement; forget: Statement; fail: Statement };
   private readonly deletes = new Map<string, Statement>();
+  private rowsSinceOptimize = 0;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -52,6 +56,8 @@ export class SqliteReadModelStore implements ReadModelStore {
       })();
     }
     this.checkpointStatements = this.prepareCheckpointStatements();
+    // Analyses tables never analysed (a file from before statistics were kept), as SQLite advises when a connection opens.
+    this.db.pragma('optimize = 0x10002');
   }
 
   private prepareCheckpointStatements() {
@@ -81,11 +87,19 @@ export class SqliteReadModelStore implements ReadModelStore {
     if (options.withIndexes !== false) await this.ensureIndexes(tables);
   }
 
+  /**
+   * Creates missing indexes, then analyses each table that got one: without statistics SQLite picks an index by
+   * its shape alone, and a rebuilt or new table (the only time indexes are created) has none.
+   */
   async ensureIndexes(tables: TableSpec[]): Promise<void> {
     for (const table of tables) {
-      for (const column of table.indexes ?? []) {
-        this.db.exec(`CREATE INDEX IF NOT EXISTS "${table.name}_${column}" ON "${table.name}" ("${checkColumn(table, column)}")`);
+      let created = false;
+      for (const index of indexesOf(table)) {
+        if (this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(index.name)) continue;
+        this.db.exec(`CREATE INDEX "${index.name}" ON "${table.name}" (${indexColumns(index)})`);
+        created = true;
       }
+      if (created) this.db.exec(`ANALYZE "${table.name}"`);
     }
   }
 
@@ -119,6 +133,19 @@ export class SqliteReadModelStore implements ReadModelStore {
       }
       this.saveCheckpoint(projection, projectionVersion, position);
     })();
+    this.optimizeAfter(writes.reduce((n, w) => n + w.upserts.length + w.deletes.length, 0));
+  }
+
+  /**
+   * Refreshes the planner's statistics once many rows have been written since the last time (`PRAGMA optimize`
+   * re-analyses only the tables whose size changed a lot, so it costs nothing when none has): ordinary commits of
+   * a few rows never pay for it, a catch-up of thousands does now and then.
+   */
+  private optimizeAfter(rows: number): void {
+    this.rowsSinceOptimize += rows;
+    if (this.rowsSinceOptimize < OPTIMIZE_AFTER_ROWS) return;
+    this.rowsSinceOptimize = 0;
+    this.db.pragma('optimize');
   }
 
   private saveCheckpoint(projection: string, projectionVersion: number, position: number): void {
@@ -150,13 +177,23 @@ export class SqliteReadModelStore implements ReadModelStore {
     const params: unknown[] = [];
     const where = (query.where ?? []).map((c) => condition(table, c, params));
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM "${table.name}"${whereSql}`).get(...params) as { n: number }).n;
+    const columns = selectedColumns(table, query);
     const order = (query.orderBy ?? []).map((o) => `"${checkColumn(table, o.column)}" ${o.direction === 'desc' ? 'DESC' : 'ASC'}`);
     order.push(`"${table.key}" ASC`);
-    const rows = this.db
-      .prepare(`SELECT * FROM "${table.name}"${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
-      .all(...params, query.limit ?? -1, query.offset ?? 0) as Row[];
-    return { rows: rows.map((r) => fromSql(table, r)), total };
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    const orderSql = ` ORDER BY ${order.join(', ')}`;
+    // A page is found by key first, then only its rows are read: sorting and skipping carry keys, not whole rows
+    // (an index that covers the filter and sort then answers the inner query on its own).
+    const sql =
+      query.limit === undefined
+        ? `SELECT ${list} FROM "${table.name}"${whereSql}${orderSql} LIMIT -1 OFFSET ?`
+        : `SELECT ${list} FROM "${table.name}" WHERE "${table.key}" IN (SELECT "${table.key}" FROM "${table.name}"${whereSql}${orderSql} LIMIT ? OFFSET ?)${orderSql}`;
+    const paging = query.limit === undefined ? [query.offset ?? 0] : [query.limit, query.offset ?? 0];
+    const rows = this.db.prepare(sql).all(...params, ...paging) as Row[];
+    const total =
+      totalFromPage(query, rows.length) ??
+      (this.db.prepare(`SELECT COUNT(*) AS n FROM "${table.name}"${whereSql}`).get(...params) as { n: number }).n;
+    return { rows: rows.map((r) => fromSql(table, r, columns)), total };
   }
 
   async dropTable(projection: string, table: TableSpec): Promise<void> {
@@ -171,9 +208,9 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db.transaction(() => {
       this.db.exec(`DROP TABLE IF EXISTS "${live.table.name}"`);
       this.db.exec(`ALTER TABLE "${shadow.table.name}" RENAME TO "${live.table.name}"`);
-      for (const column of live.table.indexes ?? []) {
-        this.db.exec(`DROP INDEX IF EXISTS "${shadow.table.name}_${column}"`);
-        this.db.exec(`CREATE INDEX "${live.table.name}_${column}" ON "${live.table.name}" ("${checkColumn(live.table, column)}")`);
+      for (const [index, shadowIndex] of zip(indexesOf(live.table), indexesOf(shadow.table))) {
+        this.db.exec(`DROP INDEX IF EXISTS "${shadowIndex.name}"`);
+        this.db.exec(`CREATE INDEX "${index.name}" ON "${live.table.name}" (${indexColumns(index)})`);
       }
       this.db
         .prepare(
@@ -185,6 +222,8 @@ export class SqliteReadModelStore implements ReadModelStore {
       this.checkpointStatements.forget.run(shadow.projection);
     })();
     for (const name of [live.table.name, shadow.table.name]) this.forgetStatements(name);
+    // The indexes were created anew under the live names: statistics for them, as after any index is built.
+    this.db.exec(`ANALYZE "${live.table.name}"`);
   }
 
   private forgetStatements(table: string): void {
@@ -197,6 +236,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async close(): Promise<void> {
+    // As SQLite advises before closing: statistics for whatever changed enough while open.
+    this.db.pragma('optimize');
     this.db.close();
   }
 
@@ -231,6 +272,10 @@ function condition(table: TableSpec, c: Condition, params: unknown[]): string {
   const column = `"${checkColumn(table, c.column)}"`;
   switch (c.op) {
     case 'in':
+      if (c.value.length === 1) {
+        params.push(c.value[0]);
+        return `${column} = ?`;
+      }
       params.push(...c.value);
       return c.value.length ? `${column} IN (${c.value.map(() => '?').join(', ')})` : '0';
     case 'is-null':
@@ -256,12 +301,22 @@ function toSql(table: TableSpec, row: Row): unknown[] {
   });
 }
 
-function fromSql(table: TableSpec, row: Row): Row {
+function fromSql(table: TableSpec, row: Row, columns: string[] = Object.keys(table.columns)): Row {
   const out: Row = {};
-  for (const [name, type] of Object.entries(table.columns)) {
+  for (const name of columns) {
+    const type = table.columns[name];
     const value = row[name];
     out[name] = value === null || value === undefined ? null : type === 'json' ? JSON.parse(value as string) : type === 'boolean' ? value === 1 : value;
   }
   return out;
 }
 
+
+/** An index's columns, then those it carries: SQLite has no INCLUDE, and reads them from the index all the same. */
+function indexColumns(index: { columns: string[]; include: string[] }): string {
+  return [...index.columns, ...index.include].map((c) => `"${c}"`).join(', ');
+}
+
+function zip<A, B>(a: A[], b: B[]): [A, B][] {
+  return a.map((x, i) => [x, b[i]]);
+}

@@ -18,6 +18,12 @@ export interface EligibilityRow {
   status: string;
   /** The newest conviction or harm indicator: rows with nothing in any window are skipped on read. */
   latest_fact_on: string | null;
+  /**
+   * The second and third newest conviction or harm indicator: where an area's policy needs several facts in its window
+   * to reach its threshold, rows with too few are skipped on read.
+   */
+  second_latest_fact_on: string | null;
+  third_latest_fact_on: string | null;
   convictions: OffenderState['convictions'];
   harm_indicators: OffenderState['harmIndicators'];
   /** Processing restricted: hidden from all but auditors and the DPO. */
@@ -37,26 +43,37 @@ export const ELIGIBILITY_TABLE: TableSpec = {
     area: 'text',
     status: 'text',
     latest_fact_on: 'text',
+    second_latest_fact_on: 'text',
+    third_latest_fact_on: 'text',
     convictions: 'json',
     harm_indicators: 'json',
     restricted: 'boolean',
     version: 'integer',
     state: 'json',
   },
-  indexes: ['status', 'area', 'latest_fact_on'],
+  indexes: [
+    // The eligibility report: the candidates with a recent fact, and what it assesses and shows of them.
+    {
+      name: 'candidates',
+      columns: ['restricted', 'status', 'latest_fact_on'],
+      include: ['third_latest_fact_on', 'second_latest_fact_on', 'area', 'family_name', 'offender_id', 'crn', 'given_name', 'convictions', 'harm_indicators'],
+    },
+  ],
 };
 
 /** eligibility: the evidence for selecting registered offenders who are not on the scheme. */
 export const eligibilityProjection: Projection<EligibilityRow> = {
   name: 'eligibility',
-  version: 3,
+  version: 4,
   table: ELIGIBILITY_TABLE,
   keyOf: (e) => e.offenderId,
   evolve(row, e) {
     const state = evolveCompact(row?.state, e.event, ['contacts', 'arrests', 'lapses', 'fastTracks', 'needs', 'interventions', 'communityOrders']);
     const status = offenderStatus(state);
     if (status === 'unregistered' || !state.personal) return undefined;
-    const dates = [...state.convictions.map((c) => c.convictionDate), ...state.harmIndicators.map((h) => h.recordedOn)];
+    const dates = [...state.convictions.map((c) => c.convictionDate), ...state.harmIndicators.map((h) => h.recordedOn)].sort((a, b) =>
+      a > b ? -1 : a < b ? 1 : 0,
+    );
     return {
       offender_id: e.offenderId,
       crn: state.personal.crn,
@@ -64,7 +81,9 @@ export const eligibilityProjection: Projection<EligibilityRow> = {
       family_name: state.personal.familyName,
       area: state.area!,
       status,
-      latest_fact_on: dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null,
+      latest_fact_on: dates[0] ?? null,
+      second_latest_fact_on: dates[1] ?? null,
+      third_latest_fact_on: dates[2] ?? null,
       convictions: state.convictions,
       harm_indicators: state.harmIndicators,
       restricted: !!state.restriction,

@@ -34,25 +34,51 @@ export function contactsRequired(history: RequiredContactsFrom[], today: IsoDate
   return Math.round(contactsRequiredBetween(history, addDays(today, -(days - 1)), today) * 10) / 10;
 }
 
+/** The columns of a journey row its time-based figures come from (not the folded state: it is large, and not needed). */
+export const FIGURE_COLUMNS = ['status', 'contacts_per_week', 'last_lapse_on', 'required_contacts', 'next_contact_due', 'attended_contacts', 'lapse_dates'] as const;
+
+/** The part of a journey row its figures are worked out from. */
+export type JourneyFigureFacts = Pick<OffenderJourneyRow, (typeof FIGURE_COLUMNS)[number]>;
+
+/**
+ * How many attended contacts, as offender_journey keeps them ("2026-11-02,2026-11-04*2"), fall after `after` and on or
+ * before `until`. Read from the newest back, and only as far as `after`.
+ */
+export function attendedWithin(days: string, after: IsoDate, until: IsoDate): number {
+  let count = 0;
+  for (let end = days.length; end > 0; ) {
+    const start = days.lastIndexOf(',', end - 1) + 1;
+    const day = days.slice(start, start + 10);
+    if (day <= after) break;
+    if (day <= until) count += start + 10 < end ? Number(days.slice(start + 11, end)) : 1;
+    end = start - 1;
+  }
+  return count;
+}
+
+/** How many of the days fall after `after` and on or before `until`. */
+function daysWithin(days: readonly string[], after: IsoDate, until: IsoDate): number {
+  let count = 0;
+  for (const day of days) if (day > after && day <= until) count++;
+  return count;
+}
+
 /** Works out a journey row's time-based figures for `today`, with the domain's own intensity rule. */
-export function journeyFigures(row: OffenderJourneyRow, today: IsoDate, policy: SchemePolicy): JourneyFigures {
-  const { state } = row;
-  const attendedSince = (days: number) =>
-    state.contacts.filter((c) => c.outcome === 'attended' && c.contactOn > addDays(today, -days) && c.contactOn <= today).length;
-  const perWeek = state.onScheme && !state.custody ? state.contactsPerWeek : 0;
+export function journeyFigures(row: JourneyFigureFacts, today: IsoDate, policy: SchemePolicy): JourneyFigures {
+  // On the scheme, in custody or not: the state's onScheme, as the row's status tells it.
+  const onScheme = row.status === 'on-scheme' || row.status === 'in-custody';
   const { escalated } = supervisionIntensity(
-    { contactsPerWeek: state.contactsPerWeek, inCustody: !!state.custody, lastLapseOn: row.last_lapse_on ?? undefined },
+    { contactsPerWeek: row.contacts_per_week, inCustody: row.status === 'in-custody', lastLapseOn: row.last_lapse_on ?? undefined },
     today,
     policy.escalationDays,
   );
-  const since = row.last_contact_on ?? row.adopted_on;
   return {
-    escalated: state.onScheme && escalated,
-    contactsDelivered7Days: attendedSince(7),
+    escalated: onScheme && escalated,
+    contactsDelivered7Days: attendedWithin(row.attended_contacts, addDays(today, -7), today),
     contactsRequired7Days: contactsRequired(row.required_contacts, today, 7),
-    contactsDelivered28Days: attendedSince(28),
+    contactsDelivered28Days: attendedWithin(row.attended_contacts, addDays(today, -28), today),
     contactsRequired28Days: contactsRequired(row.required_contacts, today, 28),
-    lapsesInLast90Days: state.lapses.filter((l) => l.occurredOn > addDays(today, -90) && l.occurredOn <= today).length,
-    nextContactDue: perWeek > 0 && since ? addDays(since, Math.max(1, Math.floor(7 / perWeek))) : null,
+    lapsesInLast90Days: daysWithin(row.lapse_dates, addDays(today, -90), today),
+    nextContactDue: row.next_contact_due,
   };
 }

@@ -25,6 +25,27 @@ function withRequiredFrom(history: RequiredContactsFrom[], from: string, contact
   return next.filter((h) => h.from > cutoff || h === inForceAtCutoff);
 }
 
+/** When the next contact is due at the frequency required now, from the last contact or else adoption; null when none is required. */
+export function nextContactDue(requiredPerWeek: number, since: string | null): string | null {
+  return requiredPerWeek > 0 && since ? addDays(since, Math.max(1, Math.floor(7 / requiredPerWeek))) : null;
+}
+
+const sortedDays = (days: string[]) => days.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * The attended contacts' days as offender_journey keeps them: those of the five weeks to the latest (no figure looks
+ * back further than four weeks from today, and no contact is dated after the day it is recorded), a day each with
+ * how many. Bounded however many contacts, so an index can carry it.
+ */
+function attendedDays(state: OffenderState): string {
+  const days = sortedDays(state.contacts.filter((c) => c.outcome === 'attended').map((c) => c.contactOn));
+  if (days.length === 0) return '';
+  const from = addDays(days.at(-1)!, -RECENT_CONTACT_DAYS);
+  const counts = new Map<string, number>();
+  for (const day of days) if (day >= from) counts.set(day, (counts.get(day) ?? 0) + 1);
+  return [...counts].map(([day, n]) => (n > 1 ? `${day}*${n}` : day)).join(',');
+}
+
 /**
  * offender_journey: one row per offender with status, strands, intensity,
  * team, last contact and lapse, fast-tracks, order end and next review, and
@@ -32,7 +53,7 @@ function withRequiredFrom(history: RequiredContactsFrom[], from: string, contact
  */
 export const offenderJourneyProjection: Projection<OffenderJourneyRow> = {
   name: 'offender_journey',
-  version: 5,
+  version: 6,
   table: OFFENDER_JOURNEY_TABLE,
   keyOf: (e: ProjectedEvent) => e.offenderId,
   evolve(row, e) {
@@ -40,6 +61,8 @@ export const offenderJourneyProjection: Projection<OffenderJourneyRow> = {
     const status = offenderStatus(state);
     if (status === 'unregistered' || !state.personal) return undefined;
     const occurred = e.metadata.occurredAt.slice(0, 10);
+    const lastContactOn = latest(...state.contacts.map((c) => c.contactOn)) ?? row?.last_contact_on ?? null;
+    const adoptedOn = state.adoptedOn ?? null;
     return {
       offender_id: e.offenderId,
       crn: state.personal.crn,
@@ -55,8 +78,8 @@ export const offenderJourneyProjection: Projection<OffenderJourneyRow> = {
       intensity: state.onScheme ? intensityLevel(state.contactsPerWeek, !!state.custody) : null,
       probation_officer: state.team?.probationOfficer ?? null,
       police_officer: state.team?.policeOfficer ?? null,
-      adopted_on: state.adoptedOn ?? null,
-      last_contact_on: latest(...state.contacts.map((c) => c.contactOn)) ?? row?.last_contact_on ?? null,
+      adopted_on: adoptedOn,
+      last_contact_on: lastContactOn,
       last_lapse_on: latest(...state.lapses.map((l) => l.occurredOn)) ?? null,
       fast_tracks: state.fastTracks.length,
       order_ends_on: latest(...openOrderEnds(state)) ?? null,
@@ -68,6 +91,9 @@ export const offenderJourneyProjection: Projection<OffenderJourneyRow> = {
       version: e.version,
       last_event_at: e.recordedAt,
       required_contacts: withRequiredFrom(row?.required_contacts ?? [], occurred, requiredNow(state)),
+      next_contact_due: nextContactDue(requiredNow(state), lastContactOn ?? adoptedOn),
+      attended_contacts: attendedDays(state),
+      lapse_dates: sortedDays(state.lapses.map((l) => l.occurredOn)),
       state,
     };
   },

@@ -42,6 +42,20 @@ export interface OffenderJourneyRow {
   version: number;
   last_event_at: string;
   required_contacts: RequiredContactsFrom[];
+  /**
+   * When the next contact is due at the required frequency (the last contact, or adoption, and a week's share);
+   * null when none is required. It depends on no date but the journey's own, so reports filter and sort on it.
+   */
+  next_contact_due: string | null;
+  /**
+   * Attended contacts of the five weeks to the latest, a day each, oldest first, `*n` after a day with more than one
+   * ("2026-11-02,2026-11-04*2"): today's delivered counts come from these. Short text, not a JSON list: a report
+   * reads it for thousands of offenders, and an index can carry it.
+   */
+  attended_contacts: string;
+  /** The days of every lapse, oldest first: the lapses of the last 90 days come from these. */
+  lapse_dates: string[];
+  /** The folded journey the next event is applied to; queries read the columns above instead. */
   state: OffenderState;
 }
 
@@ -76,7 +90,31 @@ export const OFFENDER_JOURNEY_TABLE: TableSpec = {
     version: 'integer',
     last_event_at: 'text',
     required_contacts: 'json',
+    next_contact_due: 'text',
+    attended_contacts: 'text',
+    lapse_dates: 'json',
+    // Last: a row's other columns are read without going past it.
     state: 'json',
   },
-  indexes: ['area', 'status', 'current_strand', 'intensity', 'probation_officer', 'police_officer', 'crn', 'family_name', 'deselected_on'],
+  indexes: [
+    'status',
+    'intensity',
+    'probation_officer',
+    'police_officer',
+    'crn',
+    'family_name',
+    'deselected_on',
+    // The offender list: an area's page by name, counted and searched (by CRN or name) from the index alone.
+    { name: 'area_name', columns: ['area', 'restricted', 'family_name', 'given_name', 'offender_id'], include: ['crn'] },
+    // An area's strand, latest contact first or last.
+    { name: 'area_strand', columns: ['area', 'status', 'current_strand', 'restricted', 'last_contact_on', 'offender_id'] },
+    // Every area by next review, any page.
+    { name: 'review', columns: ['restricted', 'next_review_due', 'offender_id'] },
+    // Contacts due and caseloads: an area's offenders by when their next contact is due, with what those reports show.
+    {
+      name: 'contact_due',
+      columns: ['restricted', 'area', 'next_contact_due', 'offender_id'],
+      include: ['status', 'family_name', 'given_name', 'crn', 'probation_officer', 'police_officer', 'contacts_per_week', 'last_contact_on', 'attended_contacts'],
+    },
+  ],
 };

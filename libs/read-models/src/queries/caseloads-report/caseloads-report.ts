@@ -1,5 +1,5 @@
-import { mondayOf, policyForArea, type IsoDate, type SchemePolicies } from '@ppo/domain';
-import { journeyFigures } from '../../projections/offender-journey/journey-figures';
+import { addDays, mondayOf, type IsoDate, type SchemePolicies } from '@ppo/domain';
+import { attendedWithin } from '../../projections/offender-journey/journey-figures';
 import { OFFENDER_JOURNEY_TABLE, type OffenderJourneyRow } from '../../projections/offender-journey/offender-journey.table';
 import type { ReadModelStore } from '../../store/read-model-store.port';
 import type { Condition } from '../../store/table-spec';
@@ -20,19 +20,28 @@ export interface Caseload {
 }
 
 
-/** The supervised offenders (on the scheme or in custody), of some areas or (undefined) of every area. */
-export async function supervisedOffenders(store: ReadModelStore, areas?: string[], includeRestricted = false): Promise<OffenderJourneyRow[]> {
-  const where: Condition[] = [{ column: 'status', op: 'in', value: ['on-scheme', 'in-custody'] }];
+/** The statuses of supervised offenders: on the scheme, in custody or not. */
+export const SUPERVISED_STATUSES = ['on-scheme', 'in-custody'];
+
+/** The columns a caseload is counted from. */
+const CASELOAD_COLUMNS = ['probation_officer', 'police_officer', 'status', 'contacts_per_week', 'next_contact_due', 'attended_contacts'] as const;
+
+type CaseloadRow = Pick<OffenderJourneyRow, (typeof CASELOAD_COLUMNS)[number]>;
+
+/** Who of the supervised offenders (on the scheme or in custody) a report covers: some areas or (undefined) every area, and restricted records or not. */
+export function supervisedWhere(areas?: string[], includeRestricted = false): Condition[] {
+  const where: Condition[] = [{ column: 'status', op: 'in', value: SUPERVISED_STATUSES }];
   if (areas) where.push({ column: 'area', op: 'in', value: areas });
   if (!includeRestricted) where.push({ column: 'restricted', op: '=', value: false });
-  return (await store.select(OFFENDER_JOURNEY_TABLE, { where })).rows as OffenderJourneyRow[];
+  return where;
 }
 
 /** Caseloads per probation officer and per police officer for the week containing `today`. */
 export async function caseloadsReport(
   store: ReadModelStore,
   today: IsoDate,
-  policies: SchemePolicies,
+  /** Unused: caseload figures depend on no area's policy; taken so every report is called alike. */
+  _policies: SchemePolicies,
   /** Only these areas; undefined for every area. */
   areas?: string[],
   /** Whether records whose processing is restricted are counted (for auditors and the DPO only). */
@@ -40,17 +49,18 @@ export async function caseloadsReport(
 ): Promise<{ caseloads: Caseload[]; weekStarting: IsoDate; asOf: IsoDate }> {
   const monday = mondayOf(today);
   const byOfficer = new Map<string, Caseload>();
-  for (const row of await supervisedOffenders(store, areas, includeRestricted)) {
-    const figures = journeyFigures(row, today, policyForArea(policies, row.area));
-    const delivered = row.state.contacts.filter((c) => c.outcome === 'attended' && c.contactOn >= monday && c.contactOn <= today).length;
-    const required = row.state.custody ? 0 : row.contacts_per_week;
-    const overdue = figures.nextContactDue !== null && figures.nextContactDue < today ? 1 : 0;
+  const { rows } = await store.select(OFFENDER_JOURNEY_TABLE, { columns: [...CASELOAD_COLUMNS], where: supervisedWhere(areas, includeRestricted) });
+  for (const row of rows as CaseloadRow[]) {
+    const inCustody = row.status === 'in-custody';
+    const delivered = attendedWithin(row.attended_contacts, addDays(monday, -1), today);
+    const required = inCustody ? 0 : row.contacts_per_week;
+    const overdue = row.next_contact_due !== null && row.next_contact_due < today ? 1 : 0;
     for (const [role, officer] of [['probation', row.probation_officer], ['police', row.police_officer]] as const) {
       if (!officer) continue;
       const key = `${role}\n${officer}`;
       const load = byOfficer.get(key) ?? { officer, role, offenders: 0, inCustody: 0, contactsRequiredThisWeek: 0, contactsDeliveredThisWeek: 0, overdue: 0 };
       load.offenders++;
-      load.inCustody += row.state.custody ? 1 : 0;
+      load.inCustody += inCustody ? 1 : 0;
       load.contactsRequiredThisWeek = Math.round((load.contactsRequiredThisWeek + required) * 100) / 100;
       load.contactsDeliveredThisWeek += delivered;
       load.overdue += overdue;

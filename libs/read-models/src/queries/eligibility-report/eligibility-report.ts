@@ -15,6 +15,25 @@ export interface EligibleCandidate {
   eligibility: Eligibility;
 }
 
+/** The columns a candidate is assessed from: not the folded state. */
+const CANDIDATE_COLUMNS = ['offender_id', 'crn', 'given_name', 'family_name', 'area', 'status', 'convictions', 'harm_indicators'] as const;
+
+type CandidateRow = Pick<EligibilityRow, (typeof CANDIDATE_COLUMNS)[number]>;
+
+/** The newest, second and third newest facts' columns. */
+const FACT_COLUMNS = ['latest_fact_on', 'second_latest_fact_on', 'third_latest_fact_on'] as const;
+
+/**
+ * The fewest facts in its window an offender needs to reach any area's threshold, each fact weighing at most the
+ * heaviest weight of any policy (a conviction with no weight of its own weighs 1): a bound only, so that rows with
+ * fewer recent facts are left in the store; the domain's own assessment decides.
+ */
+export function factsNeeded(policies: SchemePolicies): number {
+  const rules = [policies.default.eligibility, ...Object.keys(policies.areas).map((a) => policyForArea(policies, a).eligibility)];
+  const heaviest = Math.max(1, ...rules.flatMap((r) => [...Object.values(r.offenceWeights), ...Object.values(r.harmIndicatorWeights)]));
+  return Math.max(0, Math.min(...rules.map((r) => Math.ceil(r.threshold / heaviest))));
+}
+
 /**
  * Candidates for adoption on `today`: eligibility is assessed when the report
  * is read, with the domain's own function, so a conviction leaving the window
@@ -33,14 +52,17 @@ export async function eligibilityReport(
     policies.default.eligibility.windowMonths,
     ...Object.keys(policies.areas).map((a) => policyForArea(policies, a).eligibility.windowMonths),
   );
+  const windowStart = addDays(addMonths(today, -longestWindow), 1);
   const where: Condition[] = [
     { column: 'status', op: 'in', value: ['registered', 'deselected'] },
-    { column: 'latest_fact_on', op: '>=', value: addDays(addMonths(today, -longestWindow), 1) },
+    { column: 'latest_fact_on', op: '>=', value: windowStart },
   ];
+  const needed = FACT_COLUMNS[Math.min(factsNeeded(policies), FACT_COLUMNS.length) - 1];
+  if (needed && needed !== 'latest_fact_on') where.push({ column: needed, op: '>=', value: windowStart });
   if (areas) where.push({ column: 'area', op: 'in', value: areas });
   if (!includeRestricted) where.push({ column: 'restricted', op: '=', value: false });
-  const { rows } = await store.select(ELIGIBILITY_TABLE, { where, orderBy: [{ column: 'family_name', direction: 'asc' }] });
-  const candidates = (rows as EligibilityRow[])
+  const { rows } = await store.select(ELIGIBILITY_TABLE, { columns: [...CANDIDATE_COLUMNS], where, orderBy: [{ column: 'family_name', direction: 'asc' }] });
+  const candidates = (rows as CandidateRow[])
     .map((row) => ({
       offenderId: row.offender_id,
       crn: row.crn,

@@ -1,7 +1,7 @@
 import { policyForArea, type IsoDate, type SchemePolicies } from '@ppo/domain';
 import type { ReadModelStore } from '../../store/read-model-store.port';
 import type { Condition } from '../../store/table-spec';
-import { journeyFigures } from '../../projections/offender-journey/journey-figures';
+import { FIGURE_COLUMNS, journeyFigures } from '../../projections/offender-journey/journey-figures';
 import { OFFENDER_JOURNEY_TABLE, type OffenderJourneyRow } from '../../projections/offender-journey/offender-journey.table';
 
 /** What a case worker can sort the offender list by, and the column behind each. */
@@ -16,6 +16,29 @@ export const OFFENDER_SORTS = {
   'next-review': ['next_review_due'],
 } as const;
 export type OffenderSort = keyof typeof OFFENDER_SORTS;
+
+/** The columns a list item is made of. */
+const ITEM_COLUMNS = [
+  'offender_id',
+  'crn',
+  'given_name',
+  'family_name',
+  'date_of_birth',
+  'area',
+  'current_strand',
+  'active_strands',
+  'intensity',
+  'probation_officer',
+  'police_officer',
+  'last_contact_on',
+  'fast_tracks',
+  'order_ends_on',
+  'next_review_due',
+  'version',
+  ...FIGURE_COLUMNS,
+] as const;
+
+type ItemRow = Pick<OffenderJourneyRow, (typeof ITEM_COLUMNS)[number]>;
 
 /** Filters, sort and page of the offender list. */
 export interface OffenderListFilter {
@@ -91,16 +114,17 @@ export async function listOffenders(
   const pageSize = filter.pageSize ?? 25;
   const direction = filter.direction ?? 'asc';
   const { rows, total } = await store.select(OFFENDER_JOURNEY_TABLE, {
+    columns: [...ITEM_COLUMNS],
     where,
     orderBy: OFFENDER_SORTS[filter.sort ?? 'name'].map((column) => ({ column, direction })),
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
-  const items = (rows as OffenderJourneyRow[]).map((row) => toItem(row, today, policies));
+  const items = (rows as ItemRow[]).map((row) => toItem(row, today, policies));
   return { items, total, page, pageSize, asOf: today };
 }
 
-function toItem(row: OffenderJourneyRow, today: IsoDate, policies: SchemePolicies): OffenderListItem {
+function toItem(row: ItemRow, today: IsoDate, policies: SchemePolicies): OffenderListItem {
   const figures = journeyFigures(row, today, policyForArea(policies, row.area));
   return {
     offenderId: row.offender_id,
