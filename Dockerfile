@@ -41,4 +41,7 @@ EXPOSE 3000
 # Liveness only: readiness (/health/ready) is for the orchestrator to route traffic by.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/apps/api/apps/api/src/main.js"]
+# V8 sizes its young generation by the machine's memory: 128 MB of it on a 24 GiB host, most of it garbage
+# between scavenges. 16 MB semi-spaces (a 32 MB young generation) keep the API's peak RSS ~60-70 MB lower under
+# load, for ~3% more of its CPU in garbage collection (bench/http, 10,000 offenders; see npm run start:prod).
+CMD ["node", "--max-semi-space-size=16", "dist/apps/api/apps/api/src/main.js"]

@@ -15,7 +15,7 @@
  *   npm run bench:http [-- --offenders 10000 --connections 64 --duration 30 --log-level info]
  *   npm run bench:http -- --source ts                 # the TypeScript through @swc-node/register, no build
  *   npm run bench:http -- --cpu-prof data/profiles    # also writes the API's CPU profile there
- *   npm run bench:http -- --api-node-args="--max-old-space-size=160"   # Node options for the API
+ *   npm run bench:http -- --api-node-args="--max-old-space-size=160"   # Node options for the API (default: start:prod's)
  *   npm run bench:http -- --results data/bench-runs/x  # write the report there rather than bench/results
  */
 import { PasswordHasher, SqliteAccountStore } from '@ppo/auth';
@@ -45,7 +45,8 @@ const { values } = parseArgs({
     'log-level': { type: 'string', default: 'info' },
     seed: { type: 'string', default: '11' },
     'cpu-prof': { type: 'string' },
-    'api-node-args': { type: 'string', default: '' },
+    // As npm run start:prod and the Dockerfile run the API.
+    'api-node-args': { type: 'string', default: '--max-semi-space-size=16' },
     source: { type: 'string', default: 'built' },
     results: { type: 'string', default: 'bench/results' },
   },
