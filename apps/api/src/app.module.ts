@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@ppo/audit';
 import { AccessGuard, AuthModule } from '@ppo/auth';
-import { ObservabilityModule } from '@ppo/observability';
+import { ObservabilityModule, requestLogSerializers } from '@ppo/observability';
 import { OffendersModule, systemClock, type Clock } from '@ppo/offenders';
 import { PersonalDataModule } from '@ppo/personal-data';
 import { ReadModelsModule } from '@ppo/read-models';
@@ -10,7 +10,6 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '@ppo/config';
-import { requestLogSerializers } from './http/request-log';
 import { WebModule } from './web/web.module';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ObservabilityModule } from '@ppo/observability';
+import { ObservabilityModule, requestLogSerializers } from '@ppo/observability';
 import { PersonalDataModule } from '@ppo/personal-data';
 import { openReadModelStore, ProjectionsService, READ_MODEL_STORE, RUN_PROJECTIONS } from '@ppo/read-models';
 import { LoggerModule } from 'nestjs-pino';
@@ -59,6 +59,7 @@ export class ProjectorModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.app.logLevel,
+            serializers: requestLogSerializers,
             // Probes and scrapes every few seconds would drown the log.
             autoLogging: { ignore: (request) => /^\/(health\/|metrics)/.test(request.url ?? '') },
           },

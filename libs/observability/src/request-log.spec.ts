@@ -16,4 +16,9 @@ describe('The request log', () => {
     });
     expect(logged).not.toMatch(/Bearer|ppo\.sid|secret/);
   });
+
+  it('replaces a search for a name with a placeholder, keeping the other parameters', () => {
+    const logged = requestLogSerializers.req({ method: 'GET', url: '/api/offenders?q=Robson&page=2', remoteAddress: '127.0.0.1' });
+    expect(logged.url).toBe('/api/offenders?q=%5Bsearch+term%5D&page=2');
+  });
 });
