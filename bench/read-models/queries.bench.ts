@@ -88,7 +88,7 @@ function queryCases(today: string, policies: SchemePolicies, officer: string): Q
 function totalsRows(projection: Projection, rows: Row[]): Row[] {
   const totals = new Map<string, Row & { sums: Record<string, number> }>();
   for (const row of rows) {
-    for (const [key, share] of projection.totals!.sharesOf(row)) {
+    for (const [key, share] of projection.totals!.sharesOf(row).flatMap((part) => [...part])) {
       let total = totals.get(key);
       if (!total) totals.set(key, (total = { ...share.columns, [projection.totals!.table.key]: key, sums: {} }));
       for (const [name, value] of Object.entries(share.sums)) total.sums[name] = (total.sums[name] ?? 0) + value * COPIES;

@@ -49,6 +49,10 @@ export interface TotalsShare {
 export interface ProjectionTotals<R extends Row = Row> {
   /** Its key column holds the share's key; a JSON column `sums` holds the non-zero sums; a row whose sums are all zero is deleted. */
   table: TableSpec;
-  /** What a row adds to the totals, by totals key. Pure; called once per row value. */
-  sharesOf(row: R): Map<string, TotalsShare>;
+  /**
+   * What a row adds to the totals, by totals key, in parts (each from one part of the row, in the same order for
+   * every row). Pure. Given the row's previous value and its shares, a part whose source the event left alone
+   * should be returned as the same Map: the runner skips it, so an event costs what it changes, not the whole row.
+   */
+  sharesOf(row: R, previous?: { row: R; shares: Map<string, TotalsShare>[] }): Map<string, TotalsShare>[];
 }

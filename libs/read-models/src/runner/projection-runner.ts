@@ -58,8 +58,11 @@ class Lane {
   /** The projection's totals table, if it keeps one. */
   readonly totals?: LaneTotals;
 
-  constructor(readonly projection: Projection) {
-    if (projection.totals) this.totals = new LaneTotals(projection.totals);
+  constructor(
+    readonly projection: Projection,
+    cacheLimit: number,
+  ) {
+    if (projection.totals) this.totals = new LaneTotals(projection.totals, cacheLimit);
   }
 
   /** The projection's table, and its totals table if it keeps one. */
@@ -105,7 +108,7 @@ export class ProjectionRunner {
     projections: Projection | Projection[],
     private readonly options: ProjectionRunnerOptions = {},
   ) {
-    this.lanes = (Array.isArray(projections) ? projections : [projections]).map((p) => new Lane(p));
+    this.lanes = (Array.isArray(projections) ? projections : [projections]).map((p) => new Lane(p, options.cacheLimit ?? 20_000));
     this.batchSize = options.batchSize ?? 2000;
     this.maxDirtyRows = options.maxDirtyRows ?? 20_000;
     this.commitIntervalMs = options.commitIntervalMs ?? 10_000;
@@ -315,7 +318,7 @@ export class ProjectionRunner {
 
   /** Sets a row's next value, moving the projection's totals from its old value to it. */
   private write(lane: Lane, key: string, row: Row | undefined): void {
-    lane.totals?.change(lane.current(key), row);
+    lane.totals?.change(key, lane.current(key), row);
     lane.dirty.set(key, row ?? null);
   }
 
