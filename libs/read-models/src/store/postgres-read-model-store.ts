@@ -201,15 +201,20 @@ export class PostgresReadModelStore implements ReadModelStore {
       (o) => `"${checkColumn(table, o.column)}" ${o.direction === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`,
     );
     order.push(`${keyOrder(table)} ASC`);
-    const { rows } = await this.pool.query(
-      `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table.name}"${whereSql} ORDER BY ${order.join(', ')}
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.limit ?? null, query.offset ?? 0],
-    );
-    const total =
-      totalFromPage(query, rows.length) ??
-      (await this.pool.query<{ n: number }>(`SELECT count(*)::bigint AS n FROM "${table.name}"${whereSql}`, params)).rows[0].n;
-    return { rows: rows.map((r) => normalise(r, columns)), total };
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    const paged = query.limit !== undefined || query.offset;
+    const counting = () => this.pool.query<{ n: number }>(`SELECT count(*)::bigint AS n FROM "${table.name}"${whereSql}`, params);
+    // A full page needs a count of every match: it runs beside the page, on another connection, rather than after it.
+    const [{ rows }, count] = await Promise.all([
+      this.pool.query(
+        `SELECT ${list} FROM "${table.name}"${whereSql} ORDER BY ${order.join(', ')}` + (paged ? ` LIMIT $${params.length + 1} OFFSET $${params.length + 2}` : ''),
+        paged ? [...params, query.limit ?? null, query.offset ?? 0] : params,
+      ),
+      query.limit !== undefined ? counting() : undefined,
+    ]);
+    const total = totalFromPage(query, rows.length) ?? (count ?? (await counting())).rows[0].n;
+    // pg gives each row a property per column selected, null when null: rows as the port returns them.
+    return { rows, total };
   }
 
   async dropTable(projection: string, table: TableSpec): Promise<void> {

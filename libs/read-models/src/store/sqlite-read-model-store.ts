@@ -105,12 +105,13 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async load(table: TableSpec, keys: string[]): Promise<Map<string, Row>> {
     const found = new Map<string, Row>();
+    const list = Object.keys(table.columns).map((c) => `"${c}"`).join(', ');
     for (let i = 0; i < keys.length; i += 500) {
       const chunk = keys.slice(i, i + 500);
       const rows = this.db
-        .prepare(`SELECT * FROM "${table.name}" WHERE "${table.key}" IN (${chunk.map(() => '?').join(',')})`)
+        .prepare(`SELECT ${list} FROM "${table.name}" WHERE "${table.key}" IN (${chunk.map(() => '?').join(',')})`)
         .all(...chunk) as Row[];
-      for (const row of rows) found.set(row[table.key] as string, fromSql(table, row));
+      for (const row of fromSql(table, rows)) found.set(row[table.key] as string, row);
     }
     return found;
   }
@@ -184,16 +185,17 @@ export class SqliteReadModelStore implements ReadModelStore {
     const orderSql = ` ORDER BY ${order.join(', ')}`;
     // A page is found by key first, then only its rows are read: sorting and skipping carry keys, not whole rows
     // (an index that covers the filter and sort then answers the inner query on its own).
+    // An unpaged query has no LIMIT at all: SQLite sorts under LIMIT -1 at twice the cost.
     const sql =
-      query.limit === undefined
-        ? `SELECT ${list} FROM "${table.name}"${whereSql}${orderSql} LIMIT -1 OFFSET ?`
-        : `SELECT ${list} FROM "${table.name}" WHERE "${table.key}" IN (SELECT "${table.key}" FROM "${table.name}"${whereSql}${orderSql} LIMIT ? OFFSET ?)${orderSql}`;
-    const paging = query.limit === undefined ? [query.offset ?? 0] : [query.limit, query.offset ?? 0];
+      query.limit !== undefined
+        ? `SELECT ${list} FROM "${table.name}" WHERE "${table.key}" IN (SELECT "${table.key}" FROM "${table.name}"${whereSql}${orderSql} LIMIT ? OFFSET ?)${orderSql}`
+        : `SELECT ${list} FROM "${table.name}"${whereSql}${orderSql}${query.offset ? ' LIMIT -1 OFFSET ?' : ''}`;
+    const paging = query.limit !== undefined ? [query.limit, query.offset ?? 0] : query.offset ? [query.offset] : [];
     const rows = this.db.prepare(sql).all(...params, ...paging) as Row[];
     const total =
       totalFromPage(query, rows.length) ??
       (this.db.prepare(`SELECT COUNT(*) AS n FROM "${table.name}"${whereSql}`).get(...params) as { n: number }).n;
-    return { rows: rows.map((r) => fromSql(table, r, columns)), total };
+    return { rows: fromSql(table, rows, columns), total };
   }
 
   async dropTable(projection: string, table: TableSpec): Promise<void> {
@@ -301,16 +303,16 @@ function toSql(table: TableSpec, row: Row): unknown[] {
   });
 }
 
-function fromSql(table: TableSpec, row: Row, columns: string[] = Object.keys(table.columns)): Row {
-  const out: Row = {};
-  for (const name of columns) {
-    const type = table.columns[name];
-    const value = row[name];
-    out[name] = value === null || value === undefined ? null : type === 'json' ? JSON.parse(value as string) : type === 'boolean' ? value === 1 : value;
+/** Rows as SQLite returns them (a property per column selected, in order) made rows of the spec's types, in place. */
+function fromSql(table: TableSpec, rows: Row[], columns: string[] = Object.keys(table.columns)): Row[] {
+  const json = columns.filter((c) => table.columns[c] === 'json');
+  const booleans = columns.filter((c) => table.columns[c] === 'boolean');
+  for (const row of rows) {
+    for (const name of json) if (row[name] !== null) row[name] = JSON.parse(row[name] as string);
+    for (const name of booleans) if (row[name] !== null) row[name] = row[name] === 1;
   }
-  return out;
+  return rows;
 }
-
 
 /** An index's columns, then those it carries: SQLite has no INCLUDE, and reads them from the index all the same. */
 function indexColumns(index: { columns: string[]; include: string[] }): string {

@@ -24,6 +24,12 @@ export interface EligibilityRow {
    */
   second_latest_fact_on: string | null;
   third_latest_fact_on: string | null;
+  /**
+   * The newest facts, at most RECENT_FACTS, newest first, each its day, `c` or `h` (conviction or harm indicator)
+   * and its offence or indicator ("2026-05-10 c burglary,2026-04-02 h gang-leadership"): the report bounds a score
+   * from these before it reads the full evidence. Short, so an index can carry it.
+   */
+  recent_facts: string;
   convictions: OffenderState['convictions'];
   harm_indicators: OffenderState['harmIndicators'];
   /** Processing restricted: hidden from all but auditors and the DPO. */
@@ -45,6 +51,7 @@ export const ELIGIBILITY_TABLE: TableSpec = {
     latest_fact_on: 'text',
     second_latest_fact_on: 'text',
     third_latest_fact_on: 'text',
+    recent_facts: 'text',
     convictions: 'json',
     harm_indicators: 'json',
     restricted: 'boolean',
@@ -52,14 +59,17 @@ export const ELIGIBILITY_TABLE: TableSpec = {
     state: 'json',
   },
   indexes: [
-    // The eligibility report: the candidates with a recent fact, and what it assesses and shows of them.
+    // The eligibility report: those with recent facts, what bounds their score, and the evidence it shows of them.
     {
       name: 'candidates',
       columns: ['restricted', 'status', 'latest_fact_on'],
-      include: ['third_latest_fact_on', 'second_latest_fact_on', 'area', 'family_name', 'offender_id', 'crn', 'given_name', 'convictions', 'harm_indicators'],
+      include: ['second_latest_fact_on', 'third_latest_fact_on', 'area', 'recent_facts', 'offender_id', 'family_name', 'given_name', 'crn', 'convictions', 'harm_indicators'],
     },
   ],
 };
+
+/** How many of the newest facts a row keeps in recent_facts. */
+export const RECENT_FACTS = 8;
 
 /** eligibility: the evidence for selecting registered offenders who are not on the scheme. */
 export const eligibilityProjection: Projection<EligibilityRow> = {
@@ -71,9 +81,10 @@ export const eligibilityProjection: Projection<EligibilityRow> = {
     const state = evolveCompact(row?.state, e.event, ['contacts', 'arrests', 'lapses', 'fastTracks', 'needs', 'interventions', 'communityOrders']);
     const status = offenderStatus(state);
     if (status === 'unregistered' || !state.personal) return undefined;
-    const dates = [...state.convictions.map((c) => c.convictionDate), ...state.harmIndicators.map((h) => h.recordedOn)].sort((a, b) =>
-      a > b ? -1 : a < b ? 1 : 0,
-    );
+    const facts = [
+      ...state.convictions.map((c) => ({ on: c.convictionDate, fact: `c ${c.offence}` })),
+      ...state.harmIndicators.map((h) => ({ on: h.recordedOn, fact: `h ${h.indicator}` })),
+    ].sort((a, b) => (a.on > b.on ? -1 : a.on < b.on ? 1 : 0));
     return {
       offender_id: e.offenderId,
       crn: state.personal.crn,
@@ -81,9 +92,13 @@ export const eligibilityProjection: Projection<EligibilityRow> = {
       family_name: state.personal.familyName,
       area: state.area!,
       status,
-      latest_fact_on: dates[0] ?? null,
-      second_latest_fact_on: dates[1] ?? null,
-      third_latest_fact_on: dates[2] ?? null,
+      latest_fact_on: facts[0]?.on ?? null,
+      second_latest_fact_on: facts[1]?.on ?? null,
+      third_latest_fact_on: facts[2]?.on ?? null,
+      recent_facts: facts
+        .slice(0, RECENT_FACTS)
+        .map((f) => `${f.on} ${f.fact}`)
+        .join(','),
       convictions: state.convictions,
       harm_indicators: state.harmIndicators,
       restricted: !!state.restriction,

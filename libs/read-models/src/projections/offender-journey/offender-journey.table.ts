@@ -110,11 +110,17 @@ export const OFFENDER_JOURNEY_TABLE: TableSpec = {
     { name: 'area_strand', columns: ['area', 'status', 'current_strand', 'restricted', 'last_contact_on', 'offender_id'] },
     // Every area by next review, any page.
     { name: 'review', columns: ['restricted', 'next_review_due', 'offender_id'] },
-    // Contacts due and caseloads: an area's offenders by when their next contact is due, with what those reports show.
+    // Contacts due: an area's offenders by when their next contact is due, with what the report shows.
     {
       name: 'contact_due',
       columns: ['restricted', 'area', 'next_contact_due', 'offender_id'],
-      include: ['status', 'family_name', 'given_name', 'crn', 'probation_officer', 'police_officer', 'contacts_per_week', 'last_contact_on', 'attended_contacts'],
+      include: ['status', 'family_name', 'given_name', 'crn', 'probation_officer', 'police_officer', 'contacts_per_week', 'last_contact_on'],
+    },
+    // Caseloads: an area's offenders in the order they are counted in, with what is counted.
+    {
+      name: 'caseload',
+      columns: ['restricted', 'area', 'offender_id'],
+      include: ['status', 'probation_officer', 'police_officer', 'contacts_per_week', 'next_contact_due', 'attended_contacts'],
     },
   ],
 };

@@ -48,26 +48,27 @@ export async function caseloadsReport(
   includeRestricted = false,
 ): Promise<{ caseloads: Caseload[]; weekStarting: IsoDate; asOf: IsoDate }> {
   const monday = mondayOf(today);
-  const byOfficer = new Map<string, Caseload>();
+  const sunday = addDays(monday, -1);
+  // A map per role, keyed by the officer as given: no key to build for each of thousands of rows.
+  const byRole = { probation: new Map<string, Caseload>(), police: new Map<string, Caseload>() };
   const { rows } = await store.select(OFFENDER_JOURNEY_TABLE, { columns: [...CASELOAD_COLUMNS], where: supervisedWhere(areas, includeRestricted) });
   for (const row of rows as CaseloadRow[]) {
     const inCustody = row.status === 'in-custody';
-    const delivered = attendedWithin(row.attended_contacts, addDays(monday, -1), today);
+    const delivered = attendedWithin(row.attended_contacts, sunday, today);
     const required = inCustody ? 0 : row.contacts_per_week;
-    const overdue = row.next_contact_due !== null && row.next_contact_due < today ? 1 : 0;
+    const overdue = row.next_contact_due !== null && row.next_contact_due < today;
     for (const [role, officer] of [['probation', row.probation_officer], ['police', row.police_officer]] as const) {
       if (!officer) continue;
-      const key = `${role}\n${officer}`;
-      const load = byOfficer.get(key) ?? { officer, role, offenders: 0, inCustody: 0, contactsRequiredThisWeek: 0, contactsDeliveredThisWeek: 0, overdue: 0 };
+      let load = byRole[role].get(officer);
+      if (!load) byRole[role].set(officer, (load = { officer, role, offenders: 0, inCustody: 0, contactsRequiredThisWeek: 0, contactsDeliveredThisWeek: 0, overdue: 0 }));
       load.offenders++;
-      load.inCustody += inCustody ? 1 : 0;
+      if (inCustody) load.inCustody++;
       load.contactsRequiredThisWeek = Math.round((load.contactsRequiredThisWeek + required) * 100) / 100;
       load.contactsDeliveredThisWeek += delivered;
-      load.overdue += overdue;
-      byOfficer.set(key, load);
+      if (overdue) load.overdue++;
     }
   }
-  const caseloads = [...byOfficer.values()].sort((a, b) => a.role.localeCompare(b.role) || a.officer.localeCompare(b.officer));
+  const caseloads = [...byRole.probation.values(), ...byRole.police.values()].sort((a, b) => a.role.localeCompare(b.role) || a.officer.localeCompare(b.officer));
   return { caseloads, weekStarting: monday, asOf: today };
 }
 

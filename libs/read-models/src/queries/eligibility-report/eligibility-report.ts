@@ -1,4 +1,5 @@
-import { addDays, addMonths, assessEligibility, policyForArea, type Eligibility, type IsoDate, type SchemePolicies } from '@ppo/domain';
+import { addDays, addMonths, assessEligibility, policyForArea, type Eligibility, type EligibilityPolicy, type IsoDate, type SchemePolicies } from '@ppo/domain';
+import { earliestWindowStart, factsNeeded, mayReachThreshold } from './eligibility-bounds';
 import { ELIGIBILITY_TABLE, type EligibilityRow } from '../../projections/eligibility/eligibility.projection';
 import type { ReadModelStore } from '../../store/read-model-store.port';
 import type { Condition } from '../../store/table-spec';
@@ -20,19 +21,11 @@ const CANDIDATE_COLUMNS = ['offender_id', 'crn', 'given_name', 'family_name', 'a
 
 type CandidateRow = Pick<EligibilityRow, (typeof CANDIDATE_COLUMNS)[number]>;
 
+/** The most offenders the evidence is read for by key. */
+const MAX_KEYS = 5_000;
+
 /** The newest, second and third newest facts' columns. */
 const FACT_COLUMNS = ['latest_fact_on', 'second_latest_fact_on', 'third_latest_fact_on'] as const;
-
-/**
- * The fewest facts in its window an offender needs to reach any area's threshold, each fact weighing at most the
- * heaviest weight of any policy (a conviction with no weight of its own weighs 1): a bound only, so that rows with
- * fewer recent facts are left in the store; the domain's own assessment decides.
- */
-export function factsNeeded(policies: SchemePolicies): number {
-  const rules = [policies.default.eligibility, ...Object.keys(policies.areas).map((a) => policyForArea(policies, a).eligibility)];
-  const heaviest = Math.max(1, ...rules.flatMap((r) => [...Object.values(r.offenceWeights), ...Object.values(r.harmIndicatorWeights)]));
-  return Math.max(0, Math.min(...rules.map((r) => Math.ceil(r.threshold / heaviest))));
-}
 
 /**
  * Candidates for adoption on `today`: eligibility is assessed when the report
@@ -48,11 +41,7 @@ export async function eligibilityReport(
   /** Whether records whose processing is restricted are included (for auditors and the DPO only). */
   includeRestricted = false,
 ): Promise<{ candidates: EligibleCandidate[]; asOf: IsoDate }> {
-  const longestWindow = Math.max(
-    policies.default.eligibility.windowMonths,
-    ...Object.keys(policies.areas).map((a) => policyForArea(policies, a).eligibility.windowMonths),
-  );
-  const windowStart = addDays(addMonths(today, -longestWindow), 1);
+  const windowStart = addDays(earliestWindowStart(policies, today), 1);
   const where: Condition[] = [
     { column: 'status', op: 'in', value: ['registered', 'deselected'] },
     { column: 'latest_fact_on', op: '>=', value: windowStart },
@@ -61,6 +50,23 @@ export async function eligibilityReport(
   if (needed && needed !== 'latest_fact_on') where.push({ column: needed, op: '>=', value: windowStart });
   if (areas) where.push({ column: 'area', op: 'in', value: areas });
   if (!includeRestricted) where.push({ column: 'restricted', op: '=', value: false });
+  const rules = new Map<string, { policy: EligibilityPolicy; from: IsoDate }>();
+  const rulesOf = (area: string) => {
+    let found = rules.get(area);
+    if (!found) {
+      const policy = policyForArea(policies, area).eligibility;
+      // The domain's window opens a day after this: the bound looks from a day early, never too late.
+      rules.set(area, (found = { policy, from: addMonths(today, -policy.windowMonths) }));
+    }
+    return found;
+  };
+  // First the newest facts of everyone with recent ones (from an index), then the evidence of those who may reach
+  // their area's threshold, for the domain to assess: most offenders with a recent fact are far from it.
+  const recent = (await store.select(ELIGIBILITY_TABLE, { columns: ['offender_id', 'area', 'recent_facts'], where })).rows as Pick<EligibilityRow, 'offender_id' | 'area' | 'recent_facts'>[];
+  const mayReach = recent.filter((row) => mayReachThreshold(row.recent_facts, rulesOf(row.area).policy, rulesOf(row.area).from)).map((row) => row.offender_id);
+  if (mayReach.length === 0) return { candidates: [], asOf: today };
+  // A long list of keys costs more than the filter it saves.
+  if (mayReach.length <= MAX_KEYS) where.push({ column: 'offender_id', op: 'in', value: mayReach });
   const { rows } = await store.select(ELIGIBILITY_TABLE, { columns: [...CANDIDATE_COLUMNS], where, orderBy: [{ column: 'family_name', direction: 'asc' }] });
   const candidates = (rows as CandidateRow[])
     .map((row) => ({
@@ -70,11 +76,7 @@ export async function eligibilityReport(
       familyName: row.family_name,
       area: row.area,
       status: row.status,
-      eligibility: assessEligibility(
-        { convictions: row.convictions, harmIndicators: row.harm_indicators },
-        today,
-        policyForArea(policies, row.area).eligibility,
-      ),
+      eligibility: assessEligibility({ convictions: row.convictions, harmIndicators: row.harm_indicators }, today, rulesOf(row.area).policy),
     }))
     .filter((c) => c.eligibility.eligible)
     .sort((a, b) => b.eligibility.score - a.eligibility.score);
