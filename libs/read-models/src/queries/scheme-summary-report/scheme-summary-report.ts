@@ -74,8 +74,9 @@ interface AreaTotals {
   offending: Map<string, Sums>;
 }
 
-function addLevels(levels: Sums, sums: Sums | undefined, only?: (name: string) => boolean): void {
-  for (const [name, value] of Object.entries(sums ?? {})) if (isLevel(name) && (!only || only(name))) levels[name] = (levels[name] ?? 0) + value;
+/** Adds a month's net level changes to the running levels. */
+function addLevels(levels: Sums, sums: Sums): void {
+  for (const [name, value] of Object.entries(sums)) if (isLevel(name)) levels[name] = (levels[name] ?? 0) + value;
 }
 
 /** Level changes by day of the month: `DD name` → [[name, change]] per day. */
@@ -169,13 +170,12 @@ export async function schemeSummaryReport(store: ReadModelStore, options: Scheme
     for (const month of months(from, to)) {
       const net = totals.net.get(month) ?? {};
       const m = emptyMonth(area, month, window);
-      let lapseDays = 0;
+      const lapseDays = net.lapseDays ?? 0;
       m.adoptions = net.adoptions ?? 0;
       m.deselections = net.deselections ?? 0;
       m.lapses = net.lapses ?? 0;
       m.fastTracks = net.fastTracks ?? 0;
       m.lapseToFastTrack.count = net.lapsesFastTracked ?? 0;
-      lapseDays = net.lapseDays ?? 0;
       m.offending = { ...m.offending, ...offendingIn(month, totals, window, today) };
       const first = `${month}-01`;
       if (first <= today) {
@@ -184,11 +184,10 @@ export async function schemeSummaryReport(store: ReadModelStore, options: Scheme
         m.cohort = { total: levels.cohort ?? 0, inCustody: levels.custody ?? 0, byStrand: levelCounts(levels, 'strand:'), byIntensity: levelCounts(levels, 'intensity:') };
         m.contactCompliance.required = requiredTimes7 / 7;
         m.contactCompliance.attended = net.attended ?? 0;
-      } else if (m.adoptions + m.deselections + m.lapses + m.fastTracks === 0) {
-        addLevels(opening, net);
-        continue;
       }
       addLevels(opening, net);
+      // A month not yet begun is listed only for what is dated in it.
+      if (first > today && m.adoptions + m.deselections + m.lapses + m.fastTracks === 0) continue;
       const required = round1(m.contactCompliance.required);
       result.push({
         ...m,
