@@ -59,11 +59,11 @@ export const ELIGIBILITY_TABLE: TableSpec = {
     state: 'json',
   },
   indexes: [
-    // The eligibility report: those with recent facts, what bounds their score, and the evidence it shows of them.
+    // The eligibility report: those with recent facts, and what bounds their score (the evidence, long, is read by key).
     {
       name: 'candidates',
       columns: ['restricted', 'status', 'latest_fact_on'],
-      include: ['second_latest_fact_on', 'third_latest_fact_on', 'area', 'recent_facts', 'offender_id', 'family_name', 'given_name', 'crn', 'convictions', 'harm_indicators'],
+      include: ['second_latest_fact_on', 'third_latest_fact_on', 'area', 'recent_facts', 'offender_id'],
     },
   ],
 };
