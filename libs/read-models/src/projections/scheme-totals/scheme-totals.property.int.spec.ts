@@ -91,6 +91,7 @@ afterAll(() => dropTestSchemas());
 describe.each(STORE_KINDS)('The scheme dashboard from its totals on %s', (kind) => {
   it('gives the figures the offender-by-offender reckoning gives, after backdated entries and corrections, for any today', async () => {
     let corrections = 0;
+    const runs = kind === 'sqlite' ? 25 : 8;
     await fc.assert(
       fc.asyncProperty(cohort, async ({ sequences, schedule }) => {
         const events = new SqliteEventStore({ path: ':memory:', pollIntervalMs: 10 });
@@ -119,10 +120,11 @@ describe.each(STORE_KINDS)('The scheme dashboard from its totals on %s', (kind) 
           await Promise.all([live.close(), rebuilt.close(), events.close()]);
         }
       }),
-      { numRuns: kind === 'sqlite' ? 25 : 8 },
+      { numRuns: runs },
     );
-    // The corrections drawn must have been accepted, or the property would not cover them.
-    expect(corrections).toBeGreaterThan(20);
+    // The corrections drawn must have been accepted, or the property would not cover them: more than one a run
+    // (a fixed 20 failed now and then with PostgreSQL's 8 runs, which accept about 18 to 30).
+    expect(corrections).toBeGreaterThan(runs);
   }, 240_000);
 
   it('gives the same figures over a synthetic log of contacts, lapses and fast-tracks, amended late and corrected', async () => {
