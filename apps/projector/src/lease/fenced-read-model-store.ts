@@ -57,7 +57,7 @@ export class FencedReadModelStore implements ReadModelStore {
     return this.inner.dropTable(projection, table);
   }
 
-  async swapIn(live: { projection: string; table: TableSpec }, shadow: { projection: string; table: TableSpec }): Promise<void> {
+  async swapIn(live: { projection: string; tables: TableSpec[] }, shadow: { projection: string; tables: TableSpec[] }): Promise<void> {
     this.fence();
     return this.inner.swapIn(live, shadow);
   }

@@ -112,11 +112,14 @@ export async function rebuildProjection(
     if (rebuilt.failure) throw new Error(`The rebuild stopped at event ${rebuilt.failure.eventId}: ${rebuilt.failure.error}`);
     options.onProgress?.(rebuilt.position, rebuilt.position);
     const { rows, ...differences } = await compareTables(store, projection.table, shadow.table);
-    // Totals first, under no checkpoint's name (the checkpoint moves with the table itself, just after).
-    if (projection.totals && shadow.totals) await store.swapIn({ projection: '', table: projection.totals.table }, { projection: '', table: shadow.totals.table });
-    await store.swapIn({ projection: projection.name, table: projection.table }, { projection: shadow.name, table: shadow.table });
+    await store.swapIn({ projection: projection.name, tables: tablesOf(projection) }, { projection: shadow.name, tables: tablesOf(shadow) });
     return { projection: projection.name, position: rebuilt.position, rows, differences, seconds: (performance.now() - started) / 1000 };
   } finally {
     await options.resumeLive?.();
   }
+}
+
+/** A projection's tables: its rows, and its totals when it keeps any. */
+function tablesOf(projection: Projection): TableSpec[] {
+  return projection.totals ? [projection.table, projection.totals.table] : [projection.table];
 }

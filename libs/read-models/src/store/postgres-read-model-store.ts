@@ -225,15 +225,18 @@ export class PostgresReadModelStore implements ReadModelStore {
     });
   }
 
-  async swapIn(live: { projection: string; table: TableSpec }, shadow: { projection: string; table: TableSpec }): Promise<void> {
+  async swapIn(live: { projection: string; tables: TableSpec[] }, shadow: { projection: string; tables: TableSpec[] }): Promise<void> {
     await this.ready();
     await this.transaction(async (client) => {
-      await client.query(`DROP TABLE IF EXISTS "${live.table.name}"`);
-      await client.query(`ALTER TABLE "${shadow.table.name}" RENAME TO "${live.table.name}"`);
-      await client.query(`ALTER INDEX "${shadow.table.name}_pkey" RENAME TO "${live.table.name}_pkey"`);
-      const shadowIndexes = indexesOf(shadow.table);
-      for (const [i, index] of indexesOf(live.table).entries()) {
-        await client.query(`ALTER INDEX "${shadowIndexes[i].name}" RENAME TO "${index.name}"`);
+      for (const [i, liveTable] of live.tables.entries()) {
+        const shadowTable = shadow.tables[i];
+        await client.query(`DROP TABLE IF EXISTS "${liveTable.name}"`);
+        await client.query(`ALTER TABLE "${shadowTable.name}" RENAME TO "${liveTable.name}"`);
+        await client.query(`ALTER INDEX "${shadowTable.name}_pkey" RENAME TO "${liveTable.name}_pkey"`);
+        const shadowIndexes = indexesOf(shadowTable);
+        for (const [j, index] of indexesOf(liveTable).entries()) {
+          await client.query(`ALTER INDEX "${shadowIndexes[j].name}" RENAME TO "${index.name}"`);
+        }
       }
       await client.query(
         `UPDATE projection_checkpoints AS live SET position = shadow.position, projection_version = shadow.projection_version,

@@ -46,10 +46,11 @@ export interface ReadModelStore {
   /** Drops a table (if it exists) and forgets its projection's checkpoint. */
   dropTable(projection: string, table: TableSpec): Promise<void>;
   /**
-   * In one transaction: replaces the live table with the shadow one (indexes renamed to the
-   * live names), and gives the live projection the shadow's checkpoint.
+   * In one transaction: replaces each live table with the shadow one at the same place in the list (indexes renamed
+   * to the live names), and gives the live projection the shadow's checkpoint. A projection's totals table goes with
+   * its rows, so a crash can never leave totals of one build beside rows of another.
    */
-  swapIn(live: { projection: string; table: TableSpec }, shadow: { projection: string; table: TableSpec }): Promise<void>;
+  swapIn(live: { projection: string; tables: TableSpec[] }, shadow: { projection: string; tables: TableSpec[] }): Promise<void>;
   /**
    * Removes old copies of rewritten rows from the store's files (after an erasure): SQLite checkpoints its WAL into
    * a file whose freed space is zeroed; PostgreSQL vacuums the tables.

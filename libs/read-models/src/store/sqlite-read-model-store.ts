@@ -206,13 +206,16 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.forgetStatements(table.name);
   }
 
-  async swapIn(live: { projection: string; table: TableSpec }, shadow: { projection: string; table: TableSpec }): Promise<void> {
+  async swapIn(live: { projection: string; tables: TableSpec[] }, shadow: { projection: string; tables: TableSpec[] }): Promise<void> {
+    const pairs = zip(live.tables, shadow.tables);
     this.db.transaction(() => {
-      this.db.exec(`DROP TABLE IF EXISTS "${live.table.name}"`);
-      this.db.exec(`ALTER TABLE "${shadow.table.name}" RENAME TO "${live.table.name}"`);
-      for (const [index, shadowIndex] of zip(indexesOf(live.table), indexesOf(shadow.table))) {
-        this.db.exec(`DROP INDEX IF EXISTS "${shadowIndex.name}"`);
-        this.db.exec(`CREATE INDEX "${index.name}" ON "${live.table.name}" (${indexColumns(index)})`);
+      for (const [liveTable, shadowTable] of pairs) {
+        this.db.exec(`DROP TABLE IF EXISTS "${liveTable.name}"`);
+        this.db.exec(`ALTER TABLE "${shadowTable.name}" RENAME TO "${liveTable.name}"`);
+        for (const [index, shadowIndex] of zip(indexesOf(liveTable), indexesOf(shadowTable))) {
+          this.db.exec(`DROP INDEX IF EXISTS "${shadowIndex.name}"`);
+          this.db.exec(`CREATE INDEX "${index.name}" ON "${liveTable.name}" (${indexColumns(index)})`);
+        }
       }
       this.db
         .prepare(
@@ -223,9 +226,11 @@ export class SqliteReadModelStore implements ReadModelStore {
         .run(new Date().toISOString(), shadow.projection, live.projection);
       this.checkpointStatements.forget.run(shadow.projection);
     })();
-    for (const name of [live.table.name, shadow.table.name]) this.forgetStatements(name);
-    // The indexes were created anew under the live names: statistics for them, as after any index is built.
-    this.db.exec(`ANALYZE "${live.table.name}"`);
+    for (const [liveTable, shadowTable] of pairs) {
+      for (const name of [liveTable.name, shadowTable.name]) this.forgetStatements(name);
+      // The indexes were created anew under the live names: statistics for them, as after any index is built.
+      this.db.exec(`ANALYZE "${liveTable.name}"`);
+    }
   }
 
   private forgetStatements(table: string): void {

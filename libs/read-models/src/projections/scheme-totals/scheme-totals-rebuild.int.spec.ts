@@ -43,4 +43,35 @@ describe.each(STORE_KINDS)('Rebuilding the scheme timeline on %s', (kind) => {
       await Promise.all([store.close(), clean.close(), events.close()]);
     }
   }, 60_000);
+
+  it('swaps its rows and totals together or not at all, so a failed swap leaves the live tables and checkpoint as they were', async () => {
+    const events = new SqliteEventStore({ path: ':memory:' });
+    await writeSyntheticLog(events, 300, 5, 13);
+    const store = openTestStore(kind);
+    const timeline = schemeTimelineProjection as Projection;
+    try {
+      await new ProjectionRunner(events, store, timeline).catchUp();
+      const before = {
+        rows: (await store.select(timeline.table, {})).rows,
+        totals: (await store.select(SCHEME_TOTALS_TABLE, {})).rows,
+        checkpoint: (await store.checkpoint(timeline.name))!.position,
+      };
+      // A shadow rows table but no shadow totals table: the second rename fails, after the first has run.
+      const shadowRows = { ...timeline.table, name: `${timeline.table.name}__rebuild` };
+      const shadowTotals = { ...SCHEME_TOTALS_TABLE, name: `${SCHEME_TOTALS_TABLE.name}__rebuild` };
+      await store.ensureTables([shadowRows]);
+
+      await expect(
+        store.swapIn({ projection: timeline.name, tables: [timeline.table, SCHEME_TOTALS_TABLE] }, { projection: `${timeline.name}__rebuild`, tables: [shadowRows, shadowTotals] }),
+      ).rejects.toThrow();
+
+      expect((await store.select(timeline.table, {})).rows).toEqual(before.rows);
+      expect((await store.select(SCHEME_TOTALS_TABLE, {})).rows).toEqual(before.totals);
+      expect((await store.checkpoint(timeline.name))!.position).toBe(before.checkpoint);
+      expect(before.rows.length).toBeGreaterThan(0);
+      expect(before.totals.length).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([store.close(), events.close()]);
+    }
+  }, 60_000);
 });
