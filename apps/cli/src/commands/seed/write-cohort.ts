@@ -1,9 +1,8 @@
-import { daysBetween, DomainError, offenderStreamId, type IsoDate, type SchemePolicies } from '@ppo/domain';
+import { daysBetween, DomainError, type IsoDate, type SchemePolicies } from '@ppo/domain';
 import type { Actor, EventStore } from '@ppo/event-store';
 import { fixedClock, OffenderCommandMessage, OffenderCommandRunner } from '@ppo/offenders';
 import { randomUUID } from 'node:crypto';
 import type { CohortPlan, PlannedOffender, PlannedStep } from './plan-cohort';
-import { StreamCache } from './stream-cache';
 
 /** Who the seeded events say caused them: the seeding tool, never a person. */
 export const SEED_ACTOR: Actor = { userId: 'seed', username: 'seed', role: 'system', roles: ['system'] };
@@ -43,13 +42,13 @@ export async function writeCohort(
     policies: SchemePolicies;
     timeZone?: string;
     correlationId?: string;
-    /** Offenders written together (default 500): their streams stay in memory until the batch is written. */
+    /** Offenders written together, week by week (default 500). */
     batchSize?: number;
     onProgress?: (progress: WriteProgress) => void;
   },
 ): Promise<WriteResult> {
-  const cache = new StreamCache(store);
-  const runner = new OffenderCommandRunner(cache, fixedClock(`${plan.today}T12:00:00Z`, options.timeZone), options.policies);
+  // The runner keeps each offender folded (its OffenderCache), so a step reads only the stream's tail.
+  const runner = new OffenderCommandRunner(store, fixedClock(`${plan.today}T12:00:00Z`, options.timeZone), options.policies);
   const correlationId = options.correlationId ?? `seed-${plan.seed}`;
   const totalCommands = plan.offenders.reduce((n, o) => n + o.steps.length, 0);
   const batchSize = options.batchSize ?? 500;
@@ -77,7 +76,6 @@ export async function writeCohort(
     for (const week of [...weeks.keys()].sort((a, b) => a - b)) {
       await Promise.all(weeks.get(week)!.map(runOffenderWeek));
     }
-    cache.forget(batch.map((o) => offenderStreamId(o.offenderId)));
   }
   result.seconds = (performance.now() - started) / 1000;
   return result;
